@@ -1,0 +1,196 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from .blocks import LessonStreamBlock
+from .levels import COURSE_LEVEL_CHOICES
+
+
+def canonical(page):
+    """The page's version in the default language: progress is recorded against it, so a
+    lesson read in English counts for the Chinese course and the other way round."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return page.get_translation_or_none(default) or page
+
+
+class CourseIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count_per_parent = 1
+    template = "courses/course_index_page.html"
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import catalogue_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        context["level_groups"] = catalogue_courses(self)
+        return context
+
+
+class CoursePage(Page):
+    level = models.CharField(_("level"), max_length=20, choices=COURSE_LEVEL_CHOICES)
+    summary = models.TextField(_("summary"), max_length=500)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    estimated_minutes = models.PositiveIntegerField(_("estimated time (minutes)"), default=60)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("level"), FieldPanel("estimated_minutes")], heading=_("Course")
+        ),
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    template = "courses/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(self, request.user)
+        return context
+
+
+class ModulePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+    template = "courses/module_page.html"
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_parent().specific
+        context["course"] = course
+        context["outline"] = course_outline(course, request.user, only_module=self)
+        return context
+
+
+class LessonPage(Page):
+    estimated_minutes = models.PositiveIntegerField(_("estimated time (minutes)"), default=15)
+    is_optional = models.BooleanField(
+        _("optional"),
+        default=False,
+        help_text=_("Optional lessons do not count towards completing the course."),
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("lesson"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("estimated_minutes"), FieldPanel("is_optional")], heading=_("Lesson")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+    template = "courses/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(self, request.user))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from .services import lesson_visit
+
+        if request.user.is_authenticated:
+            lesson_visit(learner=request.user, lesson=self)
+        return super().serve(request, *args, **kwargs)
+
+
+class EnrolmentSource(models.TextChoices):
+    SELF = "self", _("Enrolled herself")
+    COHORT = "cohort", _("Through her cohort")
+
+
+class Enrolment(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="enrolments"
+    )
+    source = models.CharField(
+        _("how"), max_length=10, choices=EnrolmentSource.choices, default=EnrolmentSource.SELF
+    )
+    enrolled_at = models.DateTimeField(_("enrolled"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course"], name="enrolment_unique_learner_course"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.course}"
+
+
+class LessonCompletion(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="lesson_completions",
+    )
+    lesson = models.ForeignKey(
+        LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="completions"
+    )
+    completed_at = models.DateTimeField(_("completed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        verbose_name_plural = _("lesson completions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "lesson"], name="completion_unique_learner_lesson"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.lesson}"
+
+

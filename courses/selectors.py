@@ -1,0 +1,239 @@
+"""Reads for learning pages. Each costs a fixed number of queries however many courses,
+modules or lessons there are."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from .levels import COURSE_LEVEL_CHOICES, Level
+from .models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
+
+
+def _count(queryset):
+    return Subquery(
+        queryset.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")[:1]
+    )
+
+
+def _percent(done, total):
+    return round(100 * done / total) if total else 0
+
+
+@dataclass
+class CourseProgress:
+    course: Page  # in the reader's language when translated
+    level: str
+    done: int
+    total: int
+    next_lesson: Page | None
+    last_activity_at: object = None
+
+    @property
+    def percent(self):
+        return _percent(self.done, self.total)
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and self.done >= self.total
+
+    @property
+    def level_label(self):
+        return Level(self.level).label
+
+
+def learner_progress(learner, language=None) -> list[CourseProgress]:
+    """Every course the learner is enrolled in, with required lessons done / total and the
+    next unfinished lesson. Three queries, whatever the number of courses."""
+    under_course = Q(path__startswith=OuterRef("course__path"))
+    required = LessonPage.objects.live().filter(under_course, is_optional=False)
+    unfinished = required.filter(
+        ~Exists(LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk")))
+    ).order_by("path")
+    enrolments = list(
+        Enrolment.objects.filter(learner=learner, course__live=True)
+        .select_related("course")
+        .annotate(
+            total=_count(required),
+            done=_count(
+                LessonCompletion.objects.filter(
+                    learner=learner,
+                    lesson__live=True,
+                    lesson__is_optional=False,
+                    lesson__path__startswith=OuterRef("course__path"),
+                )
+            ),
+            next_lesson_id=Subquery(unfinished.values("pk")[:1]),
+            first_lesson_id=Subquery(required.order_by("path").values("pk")[:1]),
+        )
+        .order_by("-last_activity_at", "course__path")
+    )
+    localize = _localizer(
+        course_ids=[e.course_id for e in enrolments],
+        lesson_ids=[e.next_lesson_id or e.first_lesson_id for e in enrolments],
+        language=language,
+    )
+    return [
+        CourseProgress(
+            course=localize(e.course_id),
+            level=e.course.level,
+            done=e.done,
+            total=e.total,
+            next_lesson=localize(e.next_lesson_id or e.first_lesson_id),
+            last_activity_at=e.last_activity_at,
+        )
+        for e in enrolments
+    ]
+
+
+def _localizer(*, course_ids, lesson_ids, language=None):
+    """Return a function mapping a canonical page id to the page in `language` (or to the
+    canonical page when it has no translation). One query for all ids."""
+    ids = [pk for pk in [*course_ids, *lesson_ids] if pk]
+    language = language or get_language()
+    pages = list(
+        Page.objects.filter(
+            Q(pk__in=ids)
+            | Q(
+                translation_key__in=Page.objects.filter(pk__in=ids).values("translation_key"),
+                locale__language_code=language,
+            )
+        ).select_related("locale")
+    )
+    by_id = {p.pk: p for p in pages}
+    translated = {p.translation_key: p for p in pages if p.locale.language_code == language}
+
+    def localize(pk):
+        page = by_id.get(pk)
+        if page is None:
+            return None
+        return translated.get(page.translation_key, page)
+
+    return localize
+
+
+@dataclass
+class LessonItem:
+    page: LessonPage
+    completed: bool
+
+
+@dataclass
+class ModuleItem:
+    page: ModulePage
+    lessons: list = field(default_factory=list)
+
+    @property
+    def done(self):
+        return sum(1 for lesson in self.lessons if lesson.completed and not lesson.page.is_optional)
+
+    @property
+    def total(self):
+        return sum(1 for lesson in self.lessons if not lesson.page.is_optional)
+
+    @property
+    def percent(self):
+        return _percent(self.done, self.total)
+
+
+@dataclass
+class CourseOutline:
+    modules: list
+    enrolled: bool
+    next_lesson: LessonPage | None
+
+    @property
+    def done(self):
+        return sum(m.done for m in self.modules)
+
+    @property
+    def total(self):
+        return sum(m.total for m in self.modules)
+
+    @property
+    def percent(self):
+        return _percent(self.done, self.total)
+
+
+def course_outline(course: CoursePage, learner, only_module=None) -> CourseOutline:
+    """Modules and lessons of a course (in the page's language) with ticks for the learner."""
+    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+    lessons = list(LessonPage.objects.descendant_of(course).live().order_by("path"))
+    completed_keys = set()
+    enrolled = False
+    if learner.is_authenticated:
+        completed_keys = set(
+            LessonCompletion.objects.filter(
+                learner=learner,
+                lesson__translation_key__in=[lesson.translation_key for lesson in lessons],
+            ).values_list("lesson__translation_key", flat=True)
+        )
+        enrolled = Enrolment.objects.filter(
+            learner=learner, course__translation_key=course.translation_key
+        ).exists()
+    items = {m.path: ModuleItem(page=m) for m in modules}
+    for lesson in lessons:
+        module = items.get(lesson.path[: -lesson.steplen])
+        if module:
+            module.lessons.append(
+                LessonItem(page=lesson, completed=lesson.translation_key in completed_keys)
+            )
+    module_items = [items[m.path] for m in modules]
+    if only_module is not None:
+        module_items = [m for m in module_items if m.page.pk == only_module.pk]
+    next_lesson = next(
+        (
+            item.page
+            for m in module_items
+            for item in m.lessons
+            if not item.completed and not item.page.is_optional
+        ),
+        None,
+    )
+    return CourseOutline(modules=module_items, enrolled=enrolled, next_lesson=next_lesson)
+
+
+def lesson_context(lesson: LessonPage, learner) -> dict:
+    """Where a lesson sits in its course: the course, previous and next lesson, and whether the
+    learner has completed it."""
+    course = CoursePage.objects.ancestor_of(lesson).first()
+    siblings = list(
+        LessonPage.objects.descendant_of(course).live().order_by("path").only("pk", "title", "url_path", "path", "locale_id")
+        if course
+        else []
+    )
+    index = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
+    completed = (
+        learner.is_authenticated
+        and LessonCompletion.objects.filter(
+            learner=learner, lesson__translation_key=lesson.translation_key
+        ).exists()
+    )
+    return {
+        "course": course,
+        "module": lesson.get_parent(),
+        "previous_lesson": siblings[index - 1] if index else None,
+        "next_lesson": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
+        "is_completed": completed,
+        "lesson_number": (index or 0) + 1,
+        "lesson_count": len(siblings),
+    }
+
+
+def catalogue_courses(index_page) -> list[tuple[str, str, list]]:
+    """Live courses of the catalogue grouped by level, with cover renditions prefetched."""
+    courses = list(
+        CoursePage.objects.child_of(index_page)
+        .live()
+        .select_related("cover_image")
+        .prefetch_related("cover_image__renditions")
+        .order_by("path")
+    )
+    return [
+        (value, label, [c for c in courses if c.level == value])
+        for value, label in COURSE_LEVEL_CHOICES
+        if any(c.level == value for c in courses)
+    ]
+
+

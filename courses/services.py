@@ -1,0 +1,60 @@
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from .models import CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage, canonical
+
+
+def enrolment_create(*, learner, course: CoursePage, source=EnrolmentSource.SELF) -> Enrolment:
+    """Enrol a learner in a course. Idempotent: enrolling twice returns the first enrolment."""
+    course = canonical(course)
+    enrolment, _created = Enrolment.objects.get_or_create(
+        learner=learner, course=course, defaults={"source": source}
+    )
+    return enrolment
+
+
+def enrolments_create_for_level(*, learner_ids, level) -> int:
+    """Enrol many learners in every live course of a level, in a fixed number of queries.
+    Returns how many enrolments were new."""
+    course_ids = list(
+        CoursePage.objects.live()
+        .filter(level=level, locale=Locale.get_default())
+        .values_list("pk", flat=True)
+    )
+    if not learner_ids or not course_ids:
+        return 0
+    existing = set(
+        Enrolment.objects.filter(learner_id__in=learner_ids, course_id__in=course_ids).values_list(
+            "learner_id", "course_id"
+        )
+    )
+    new = [
+        Enrolment(learner_id=learner_id, course_id=course_id, source=EnrolmentSource.COHORT)
+        for learner_id in learner_ids
+        for course_id in course_ids
+        if (learner_id, course_id) not in existing
+    ]
+    # ignore_conflicts: a concurrent run that enrolled the same pair first is not an error.
+    Enrolment.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
+    return len(new)
+
+
+@transaction.atomic
+def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
+    """Mark a lesson complete. Twice is once: returns (completion, created)."""
+    lesson = canonical(lesson)
+    course = CoursePage.objects.ancestor_of(lesson).first()
+    enrolment = enrolment_create(learner=learner, course=course)
+    completion, created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
+    return completion, created
+
+
+def lesson_visit(*, learner, lesson: LessonPage) -> None:
+    """Note that the learner was active in the lesson's course (if she is enrolled)."""
+    course_path = lesson.path[: lesson.steplen * (lesson.depth - 2)]  # lesson › module › course
+    Enrolment.objects.filter(
+        learner=learner,
+        course__translation_key__in=Page.objects.filter(path=course_path).values("translation_key"),
+    ).update(last_activity_at=timezone.now())

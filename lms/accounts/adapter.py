@@ -1,0 +1,64 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.fields import PhoneField
+from django.utils.translation import gettext as _
+
+from .models import User
+from .phone import normalize_phone
+from .sms import send_sms
+
+
+class ChinesePhoneField(PhoneField):
+    """Accepts 13800000001, 138 0000 0001 or +8613800000001; cleans to E.164."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [])
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"placeholder": "13800000001", "inputmode": "tel"})
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        return normalize_phone(value)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def phone_form_field(self, **kwargs):
+        return ChinesePhoneField(**kwargs)
+
+    def clean_phone(self, phone: str) -> str:
+        return normalize_phone(phone)
+
+    def set_phone(self, user, phone, verified):
+        user.phone = phone
+        user.phone_verified = verified
+        user.save(update_fields=["phone", "phone_verified"])
+
+    def get_phone(self, user):
+        if user.phone:
+            return user.phone, user.phone_verified
+        return None
+
+    def set_phone_verified(self, user, phone):
+        if user.phone == phone:
+            user.phone_verified = True
+            user.save(update_fields=["phone_verified"])
+
+    def get_user_by_phone(self, phone):
+        return User.objects.filter(phone=phone).order_by("pk").first()
+
+    def send_verification_code_sms(self, user, phone, code, **kwargs):
+        message = _("Companion Academy code: %(code)s. It expires in 15 minutes.")
+        send_sms(phone, message % {"code": code})
+
+    def send_unknown_account_sms(self, phone, **kwargs):
+        send_sms(phone, _("Companion Academy: there is no account with this number."))
+
+    def get_login_redirect_url(self, request):
+        from django.urls import reverse
+        from django.utils import translation
+
+        user = request.user
+        language = getattr(user, "preferred_language", None) or translation.get_language()
+        with translation.override(language):
+            return reverse("learn:dashboard")

@@ -1,0 +1,69 @@
+"""Wagtail ModelViewSets limited to what the signed-in staff member may see.
+
+A viewset using ScopedViewSetMixin defines scope_queryset(queryset, user); its list, export,
+edit and delete views then use only that queryset, so a staff member who types another region's
+object id into the address bar gets a 404, not the object."""
+
+from django.http import Http404
+from wagtail.admin.views.generic import history
+from wagtail.admin.views.generic import models as generic
+
+
+class _ScopedIndexView(generic.IndexView):
+    scope = None
+
+    def get_base_queryset(self):
+        return self.scope(super().get_base_queryset(), self.request.user)
+
+
+class _ScopedEditView(generic.EditView):
+    scope = None
+
+    def get_queryset(self):
+        return self.scope(super().get_queryset(), self.request.user)
+
+
+class _ScopedDeleteView(generic.DeleteView):
+    scope = None
+
+    def get_queryset(self):
+        return self.scope(super().get_queryset(), self.request.user)
+
+
+class _ScopedHistoryView(history.HistoryView):
+    scope = None
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not self.scope(self.model._default_manager.filter(pk=obj.pk), self.request.user):
+            raise Http404
+        return obj
+
+
+class ScopedViewSetMixin:
+    index_view_class = _ScopedIndexView
+    edit_view_class = _ScopedEditView
+    delete_view_class = _ScopedDeleteView
+    history_view_class = _ScopedHistoryView
+    inspect_view_enabled = False
+
+    # A WagtailAdminModelForm that limits its choices with self.for_user.
+    form_class = None
+
+    def get_form_class(self, for_update=False):
+        return self.form_class
+
+    def scope_queryset(self, queryset, user):
+        raise NotImplementedError
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(scope=self.scope_queryset, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(scope=self.scope_queryset, **kwargs)
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(scope=self.scope_queryset, **kwargs)
+
+    def get_history_view_kwargs(self, **kwargs):
+        return super().get_history_view_kwargs(scope=self.scope_queryset, **kwargs)

@@ -1,0 +1,98 @@
+"""Roles are Django groups, named once here. A user may hold several."""
+
+from django.utils.translation import gettext_lazy as _
+
+LEARNER = "learner"
+MENTOR = "mentor"
+PROGRAMME_STAFF = "programme_staff"
+CONTENT_EDITOR = "content_editor"
+
+ALL_ROLES = (LEARNER, MENTOR, PROGRAMME_STAFF, CONTENT_EDITOR)
+ROLE_LABELS = {
+    LEARNER: _("Learner"),
+    MENTOR: _("Mentor"),
+    PROGRAMME_STAFF: _("Programme staff"),
+    CONTENT_EDITOR: _("Content editor"),
+}
+
+# Model permissions each role's group gets ("app_label.codename"); Wagtail admin access is
+# added for the roles that work there.
+_ADMIN = "wagtailadmin.access_admin"
+ROLE_PERMISSIONS = {
+    LEARNER: [],
+    MENTOR: [],
+    PROGRAMME_STAFF: [
+        _ADMIN,
+        "accounts.view_region",
+        "accounts.add_region",
+        "accounts.change_region",
+        "programme.view_cohort",
+        "programme.add_cohort",
+        "programme.change_cohort",
+        "programme.delete_cohort",
+        "programme.view_cohortmembership",
+        "programme.add_cohortmembership",
+        "programme.change_cohortmembership",
+    ],
+    CONTENT_EDITOR: [
+        _ADMIN,
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+}
+# Page permissions content editors get on the whole page tree.
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "view_page"]
+
+
+def has_role(user, role: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_role_names"):
+        user._role_names = set(user.groups.values_list("name", flat=True))
+    return role in user._role_names
+
+
+def sync_role_groups():
+    """Create the role groups and give them their permissions; safe to run any time."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            wanted += Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        group.permissions.add(*wanted)
+
+    editors = Group.objects.get(name=CONTENT_EDITOR)
+    root = Page.get_first_root_node()
+    if root:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            perm = Permission.objects.filter(
+                content_type__app_label="wagtailcore", codename=codename
+            ).first()
+            if perm:
+                GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=perm)
+    collection = Collection.get_first_root_node()
+    if collection:
+        for perm in Permission.objects.filter(
+            content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+            codename__in=["add_image", "change_image", "choose_image", "add_document",
+                          "change_document", "choose_document"],
+        ):
+            GroupCollectionPermission.objects.get_or_create(
+                group=editors, collection=collection, permission=perm
+            )
+
+
+def sync_role_groups_after_migrate(sender, app_config, **kwargs):
+    from django.apps import apps
+
+    # Run once, after the last app's permissions exist.
+    if app_config is list(apps.get_app_configs())[-1]:
+        sync_role_groups()

@@ -1,0 +1,19 @@
+"""Test settings: SQLite in memory by default; DATABASE_URL (set by `make test` under CI)
+points the suite at PostgreSQL."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "lms.accounts.sms.LocmemSMSBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True
+# The broker a real worker uses in the Celery round-trip test.
+TEST_CELERY_BROKER_URL = env("TEST_CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/companion-test-media")
+WAGTAILADMIN_BASE_URL = "http://testserver"

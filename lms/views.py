@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _check_cache():
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not return the value it was given")
+
+
+def _check_broker():
+    from lms.celery import app
+
+    with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
+        conn.ensure_connection(max_retries=1, timeout=3)
+
+
+@never_cache
+def healthz(request):
+    """JSON health of the database, the cache and (when configured) the Celery broker."""
+    checks = {"database": _check_database, "cache": _check_cache}
+    if settings.CELERY_BROKER_URL:
+        checks["broker"] = _check_broker
+    results = {}
+    for name, check in checks.items():
+        try:
+            check()
+            results[name] = "ok"
+        except Exception as exc:  # noqa: BLE001 - any failure means "down"
+            results[name] = f"error: {exc.__class__.__name__}"
+    healthy = all(v == "ok" for v in results.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503
+    )
+
+
+def csrf_failure(request, reason=""):
+    """Shown when a form is sent from a page that has gone stale (often an expired session)."""
+    return render(request, "403_csrf.html", status=403)
