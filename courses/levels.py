@@ -2,14 +2,14 @@
 certification ladder adds the trainer level on top."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Level(models.TextChoices):
-    PRIMARY = "primary", _("Primary")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    ADVANCED = "advanced", _("Advanced")
-    TRAINER = "trainer", _("Trainer")
+    PRIMARY = "primary", pgettext_lazy("level", "Primary")
+    INTERMEDIATE = "intermediate", pgettext_lazy("level", "Intermediate")
+    ADVANCED = "advanced", pgettext_lazy("level", "Advanced")
+    TRAINER = "trainer", pgettext_lazy("level", "Trainer")
 
 
 COURSE_LEVEL_CHOICES = [c for c in Level.choices if c[0] != Level.TRAINER]

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.fields import PhoneField
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .models import User
@@ -45,7 +46,12 @@ class AccountAdapter(DefaultAccountAdapter):
             user.save(update_fields=["phone_verified"])
 
     def get_user_by_phone(self, phone):
-        return User.objects.filter(phone=phone).order_by("pk").first()
+        # The login form passes the number as typed (13800000001); compare in E.164.
+        try:
+            phone = normalize_phone(phone)
+        except ValidationError:
+            return None
+        return User.objects.filter(phone=phone).first()
 
     def send_verification_code_sms(self, user, phone, code, **kwargs):
         message = _("Companion Academy code: %(code)s. It expires in 15 minutes.")
@@ -62,3 +68,8 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(language):
             return reverse("learn:dashboard")
+
+
+def user_display(user) -> str:
+    """How allauth names a person in its messages ("signed in as 王小梅")."""
+    return str(user)
