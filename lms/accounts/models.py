@@ -28,6 +28,14 @@ class RegionQuerySet(MP_NodeQuerySet):
         return self.filter(condition)
 
 
+class RegionManager(MP_NodeManager):
+    def get_queryset(self):
+        return RegionQuerySet(self.model).order_by("path")
+
+    def under(self, regions):
+        return self.get_queryset().under(regions)
+
+
 class Region(MP_Node):
     """Province › county › township › village. `path` makes "everything under" one query."""
 
@@ -36,8 +44,7 @@ class Region(MP_Node):
     kind = models.CharField(_("kind"), max_length=20, choices=RegionKind.choices)
     code = models.SlugField(_("code"), max_length=60, unique=True)
 
-    node_order_by = ["code"]
-    objects = MP_NodeManager.from_queryset(RegionQuerySet)()
+    objects = RegionManager()
 
     class Meta:
         verbose_name = _("region")

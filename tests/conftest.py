@@ -1,0 +1,68 @@
+import os
+import socket
+
+import pytest
+
+from lms.accounts import roles
+
+from .factories import UserFactory, make_region, make_site
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition: bool, reason: str):
+    """Skip a test whose service is missing, except under CI, where it must run."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required under CI=true: {reason}")
+    pytest.skip(reason)
+
+
+def port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _media_and_sms(settings, tmp_path):
+    from lms.accounts import sms
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    sms.outbox.clear()
+    yield sms.outbox
+
+
+@pytest.fixture
+def sms_outbox(_media_and_sms):
+    return _media_and_sms
+
+
+@pytest.fixture
+def role_groups(db):
+    roles.sync_role_groups()
+
+
+@pytest.fixture
+def site_pages(db):
+    """(home, course index) with the default site pointing at home."""
+    return make_site()
+
+
+@pytest.fixture
+def province(db):
+    return make_region("贵州省", name_en="Guizhou")
+
+
+@pytest.fixture
+def learner(db, province):
+    return UserFactory(display_name="王小梅", home_region=province)
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client

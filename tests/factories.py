@@ -1,0 +1,115 @@
+"""Factories for tests. Pages and tree nodes go through Wagtail / treebeard's own APIs."""
+
+import datetime
+import itertools
+
+import factory
+from django.contrib.auth.models import Group
+from wagtail.models import Locale, Page, Site
+
+from cms.models import HomePage
+from courses.levels import Level
+from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from lms.accounts import roles
+from lms.accounts.models import Region, RegionKind, User
+from lms.programme.models import Cohort
+
+PASSWORD = "a-good-test-password"  # noqa: S105
+_region_codes = itertools.count(1)
+_phones = itertools.count(1)
+
+
+def make_region(name="测试省", kind=RegionKind.PROVINCE, parent=None, name_en="", code=None):
+    region = Region(name=name, name_en=name_en, kind=kind, code=code or f"r{next(_region_codes)}")
+    return parent.add_child(instance=region) if parent else Region.add_root(instance=region)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    display_name = factory.Sequence(lambda n: f"学员{n}")
+    phone = factory.LazyFunction(lambda: f"+86139{next(_phones):08d}")
+    phone_verified = True
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        names = extracted if extracted is not None else [roles.LEARNER]
+        for name in names:
+            group, _ = Group.objects.get_or_create(name=name)
+            self.groups.add(group)
+
+    @factory.post_generation
+    def staff_regions(self, create, extracted, **kwargs):
+        if extracted:
+            self.staff_regions.add(*extracted)
+
+
+def staff_user(*regions, **kwargs):
+    roles.sync_role_groups()
+    return UserFactory(roles=[roles.PROGRAMME_STAFF], staff_regions=list(regions), **kwargs)
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    name = factory.Sequence(lambda n: f"班级{n}")
+    level = Level.PRIMARY
+    region = factory.LazyFunction(make_region)
+    start_date = datetime.date(2026, 9, 1)
+    target_date = datetime.date(2027, 6, 30)
+
+
+def make_site():
+    """A home page with a course catalogue, set as the default site's root."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="首页", slug="home-test"))
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    index = home.add_child(instance=CourseIndexPage(title="全部课程", slug="courses"))
+    return home, index
+
+
+def make_course(index, *, title="课程", level=Level.PRIMARY, modules=2, lessons=3, optional=()):
+    """A published course with `modules` modules of `lessons` lessons each. `optional` holds the
+    (module, lesson) positions of optional lessons."""
+    n = CoursePage.objects.count() + 1
+    course = index.add_child(
+        instance=CoursePage(title=f"{title}{n}", slug=f"course-{n}", level=level, summary="简介")
+    )
+    for m in range(modules):
+        module = course.add_child(instance=ModulePage(title=f"单元{m + 1}", slug=f"module-{m + 1}"))
+        for i in range(lessons):
+            module.add_child(
+                instance=LessonPage(
+                    title=f"第{m + 1}.{i + 1}课",
+                    slug=f"lesson-{i + 1}",
+                    is_optional=(m, i) in optional,
+                    body=[{"type": "paragraph", "value": f"<p>课文 {m + 1}.{i + 1}</p>"}],
+                )
+            )
+    return course
+
+
+def lessons_of(course):
+    return list(LessonPage.objects.descendant_of(course).order_by("path"))
+
+
+def translate_tree(page, language="en"):
+    """Copy a page and all its descendants into another locale (as simple_translation does)."""
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    copies = {}
+    for node in [page, *page.get_descendants().order_by("path")]:
+        node = node.specific
+        if node.get_translation_or_none(locale):
+            continue
+        copy = node.copy_for_translation(locale, copy_parents=True)
+        copy.title = f"EN {node.title}"
+        copy.save_revision().publish()
+        copies[node.pk] = copy
+    return copies
