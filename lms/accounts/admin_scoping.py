@@ -5,7 +5,7 @@ edit and delete views then use only that queryset, so a staff member who types a
 object id into the address bar gets a 404, not the object."""
 
 from django.http import Http404
-from wagtail.admin.views.generic import history
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic import models as generic
 
 
@@ -30,14 +30,24 @@ class _ScopedDeleteView(generic.DeleteView):
         return self.scope(super().get_queryset(), self.request.user)
 
 
-class _ScopedHistoryView(history.HistoryView):
+class _InScopeObjectMixin:
+    """For views that load their object themselves: 404 when it is outside the scope."""
+
     scope = None
 
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if not self.scope(self.model._default_manager.filter(pk=obj.pk), self.request.user):
             raise Http404
         return obj
+
+
+class _ScopedHistoryView(_InScopeObjectMixin, history.HistoryView):
+    pass
+
+
+class _ScopedUsageView(_InScopeObjectMixin, usage.UsageView):
+    pass
 
 
 class ScopedViewSetMixin:
@@ -45,6 +55,7 @@ class ScopedViewSetMixin:
     edit_view_class = _ScopedEditView
     delete_view_class = _ScopedDeleteView
     history_view_class = _ScopedHistoryView
+    usage_view_class = _ScopedUsageView
     inspect_view_enabled = False
 
     # A WagtailAdminModelForm that limits its choices with self.for_user.
@@ -67,3 +78,6 @@ class ScopedViewSetMixin:
 
     def get_history_view_kwargs(self, **kwargs):
         return super().get_history_view_kwargs(scope=self.scope_queryset, **kwargs)
+
+    def get_usage_view_kwargs(self, **kwargs):
+        return super().get_usage_view_kwargs(scope=self.scope_queryset, **kwargs)

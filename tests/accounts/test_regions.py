@@ -67,7 +67,8 @@ def test_admin_region_list_shows_only_the_staff_members_regions(client, tree):
 def test_admin_editing_another_regions_region_is_404(client, tree):
     staff = staff_user(tree["qxg"])
     client.force_login(staff)
-    assert client.get(f"/admin/regions/edit/{tree['lixin'].pk}/").status_code == 404
+    for view in ("edit", "history", "usage", "delete"):
+        assert client.get(f"/admin/regions/{view}/{tree['lixin'].pk}/").status_code == 404
     response = client.post(
         f"/admin/regions/edit/{tree['lixin'].pk}/",
         {"name": "改名", "name_en": "", "kind": "county", "code": "ah-lx"},

@@ -1,0 +1,32 @@
+import re
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_demo_learner_logs_in_completes_a_lesson_and_sees_progress_move(live_server, phone_page):
+    from playwright.sync_api import expect
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    page = phone_page
+
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("手机号或邮箱").fill("13800000001")
+    page.get_by_label("密码").fill("companion-demo")
+    page.get_by_role("button", name="登录").click()
+
+    expect(page.get_by_role("heading", name="王小梅，您好")).to_be_visible()
+    first_course = page.get_by_role("region", name="办好儿童之家")
+    expect(first_course.get_by_text("共 5 节课，已完成 2 节（40%）")).to_be_visible()
+
+    first_course.get_by_role("link", name=re.compile("^继续学习")).click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.get_by_role("button", name="我学完这节课了").click()
+    expect(page.get_by_text("真棒")).to_be_visible()
+
+    page.get_by_role("link", name="我的学习").click()
+    expect(first_course.get_by_text("共 5 节课，已完成 3 节（60%）")).to_be_visible()
+    # The page fits a 360-pixel screen: nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
