@@ -192,5 +192,3 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.lesson}"
-
-

@@ -199,7 +199,10 @@ def lesson_context(lesson: LessonPage, learner) -> dict:
     learner has completed it."""
     course = CoursePage.objects.ancestor_of(lesson).first()
     siblings = list(
-        LessonPage.objects.descendant_of(course).live().order_by("path").only("pk", "title", "url_path", "path", "locale_id")
+        LessonPage.objects.descendant_of(course)
+        .live()
+        .order_by("path")
+        .only("pk", "title", "url_path", "path", "locale_id")
         if course
         else []
     )
@@ -214,7 +217,9 @@ def lesson_context(lesson: LessonPage, learner) -> dict:
         "course": course,
         "module": lesson.get_parent(),
         "previous_lesson": siblings[index - 1] if index else None,
-        "next_lesson": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
+        "next_lesson": siblings[index + 1]
+        if index is not None and index + 1 < len(siblings)
+        else None,
         "is_completed": completed,
         "lesson_number": (index or 0) + 1,
         "lesson_count": len(siblings),
@@ -235,5 +240,3 @@ def catalogue_courses(index_page) -> list[tuple[str, str, list]]:
         for value, label in COURSE_LEVEL_CHOICES
         if any(c.level == value for c in courses)
     ]
-
-

@@ -66,7 +66,9 @@ def lesson_complete_view(request, page_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=page_id)
     _completion, created = lesson_complete(learner=request.user, lesson=lesson)
     if created:
-        messages.success(request, _("Well done! Lesson “%(title)s” is complete.") % {"title": lesson.title})
+        messages.success(
+            request, _("Well done! Lesson “%(title)s” is complete.") % {"title": lesson.title}
+        )
     else:
         messages.info(request, _("You had already completed this lesson."))
     return redirect(_safe_url(request, request.POST.get("next", "")) or lesson.get_url(request))

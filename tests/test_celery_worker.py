@@ -28,7 +28,9 @@ def database_url():
     db = connection.settings_dict
     user = db["USER"] or "postgres"
     password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    return (
+        f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
 
 
 @pytest.fixture
@@ -46,9 +48,25 @@ def worker():
     }
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "lms", "--broker", settings.TEST_CELERY_BROKER_URL,
-            "worker", "--queues", queue, "--pool", "solo", "--concurrency", "1",
-            "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel", "INFO",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lms",
+            "--broker",
+            settings.TEST_CELERY_BROKER_URL,
+            "worker",
+            "--queues",
+            queue,
+            "--pool",
+            "solo",
+            "--concurrency",
+            "1",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel",
+            "INFO",
         ],
         cwd=ROOT,
         env=env,

@@ -14,7 +14,9 @@ def staff_root_regions(user):
     if not user.is_authenticated:
         return []
     if not hasattr(user, "_staff_root_regions"):
-        user._staff_root_regions = list(user.staff_regions.all()) if is_programme_staff(user) else []
+        user._staff_root_regions = (
+            list(user.staff_regions.all()) if is_programme_staff(user) else []
+        )
     return user._staff_root_regions
 
 

@@ -66,7 +66,9 @@ def sync_role_groups():
         wanted = []
         for perm in perms:
             app_label, codename = perm.split(".")
-            wanted += Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            wanted += Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
         group.permissions.add(*wanted)
 
     editors = Group.objects.get(name=CONTENT_EDITOR)
@@ -82,8 +84,14 @@ def sync_role_groups():
     if collection:
         for perm in Permission.objects.filter(
             content_type__app_label__in=["wagtailimages", "wagtaildocs"],
-            codename__in=["add_image", "change_image", "choose_image", "add_document",
-                          "change_document", "choose_document"],
+            codename__in=[
+                "add_image",
+                "change_image",
+                "choose_image",
+                "add_document",
+                "change_document",
+                "choose_document",
+            ],
         ):
             GroupCollectionPermission.objects.get_or_create(
                 group=editors, collection=collection, permission=perm

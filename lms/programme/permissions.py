@@ -21,4 +21,6 @@ def can_manage_cohort(user, cohort) -> bool:
 
 
 def can_add_to_cohort(user, cohort, learner) -> bool:
-    return can_manage_cohort(user, cohort) and learners_visible_to(user).filter(pk=learner.pk).exists()
+    return (
+        can_manage_cohort(user, cohort) and learners_visible_to(user).filter(pk=learner.pk).exists()
+    )

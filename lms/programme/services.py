@@ -13,7 +13,9 @@ def cohort_enrol_members(*, cohort: Cohort) -> int:
     """Enrol every active member in every live course of the cohort's level. Idempotent;
     a fixed number of queries whatever the cohort's size. Returns how many were new."""
     learner_ids = list(
-        cohort.memberships.filter(status=MembershipStatus.ACTIVE).values_list("learner_id", flat=True)
+        cohort.memberships.filter(status=MembershipStatus.ACTIVE).values_list(
+            "learner_id", flat=True
+        )
     )
     return enrolments_create_for_level(learner_ids=learner_ids, level=cohort.level)
 

@@ -51,11 +51,13 @@ class CohortViewSet(ScopedViewSetMixin, ModelViewSet):
     copy_view_enabled = False
 
     def scope_queryset(self, queryset, user):
-        return queryset.filter(pk__in=cohorts_visible_to(user).values("pk")).select_related(
-            "region"
-        ).annotate(
-            member_count=Count(
-                "memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE)
+        return (
+            queryset.filter(pk__in=cohorts_visible_to(user).values("pk"))
+            .select_related("region")
+            .annotate(
+                member_count=Count(
+                    "memberships", filter=Q(memberships__status=MembershipStatus.ACTIVE)
+                )
             )
         )
 
@@ -69,9 +71,7 @@ class MembershipForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = cohorts_visible_to(self.for_user)
         self.fields["learner"].queryset = (
-            learners_visible_to(self.for_user)
-            .filter(groups__name=LEARNER)
-            .order_by("display_name")
+            learners_visible_to(self.for_user).filter(groups__name=LEARNER).order_by("display_name")
         )
         if self.instance.pk:
             self.fields["cohort"].disabled = True

@@ -50,7 +50,9 @@ def test_a_learner_sees_only_herself(tree):
 def test_staff_cannot_add_a_region_outside_their_own(tree):
     staff = staff_user(tree["qxg"])
     with pytest.raises(PermissionDenied):
-        region_create(name="新村", kind=RegionKind.VILLAGE, code="x", parent=tree["lixin"], actor=staff)
+        region_create(
+            name="新村", kind=RegionKind.VILLAGE, code="x", parent=tree["lixin"], actor=staff
+        )
     assert not Region.objects.filter(code="x").exists()
 
 
@@ -83,7 +85,13 @@ def test_admin_adds_a_village_under_her_township(client, tree):
     client.force_login(staff)
     response = client.post(
         "/admin/regions/new/",
-        {"name": "小坝村", "name_en": "Xiaoba", "kind": "village", "code": "xb", "parent": tree["town"].pk},
+        {
+            "name": "小坝村",
+            "name_en": "Xiaoba",
+            "kind": "village",
+            "code": "xb",
+            "parent": tree["town"].pk,
+        },
     )
     assert response.status_code == 302
     village = Region.objects.get(code="xb")
@@ -96,7 +104,13 @@ def test_admin_add_with_a_taken_code_shows_a_message_and_adds_nothing(client, tr
     before = Region.objects.count()
     response = client.post(
         "/admin/regions/new/",
-        {"name": "重复", "name_en": "", "kind": "village", "code": "gz-qxg-hs-zjq", "parent": tree["town"].pk},
+        {
+            "name": "重复",
+            "name_en": "",
+            "kind": "village",
+            "code": "gz-qxg-hs-zjq",
+            "parent": tree["town"].pk,
+        },
     )
     assert response.status_code == 200
     assert Region.objects.count() == before

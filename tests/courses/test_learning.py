@@ -6,7 +6,14 @@ from django.urls import reverse
 from courses.models import Enrolment, LessonCompletion
 from courses.selectors import learner_progress
 from courses.services import enrolment_create, lesson_complete
-from tests.factories import UserFactory, lessons_of, make_course, make_region, staff_user, translate_tree
+from tests.factories import (
+    UserFactory,
+    lessons_of,
+    make_course,
+    make_region,
+    staff_user,
+    translate_tree,
+)
 
 pytestmark = pytest.mark.django_db
 

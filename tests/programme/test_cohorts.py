@@ -84,7 +84,9 @@ def test_staff_cannot_add_to_a_cohort_outside_their_regions(regions):
     staff = staff_user(regions["qxg"])
     cohort = CohortFactory(region=regions["lixin"])
     with pytest.raises(PermissionDenied):
-        membership_add(cohort=cohort, learner=UserFactory(home_region=regions["lixin"]), actor=staff)
+        membership_add(
+            cohort=cohort, learner=UserFactory(home_region=regions["lixin"]), actor=staff
+        )
     assert CohortMembership.objects.count() == 0
 
 

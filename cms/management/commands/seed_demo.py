@@ -44,18 +44,30 @@ HOME = {
     },
 }
 CATALOGUE = {
-    "zh": {"title": "全部课程", "intro": "<p>按等级排列的课程。每门课程由几个单元组成，每个单元有几节课。</p>"},
-    "en": {"title": "All courses", "intro": "<p>Courses by level. Each course has modules, and "
-           "each module a few short lessons.</p>"},
+    "zh": {
+        "title": "全部课程",
+        "intro": "<p>按等级排列的课程。每门课程由几个单元组成，每个单元有几节课。</p>",
+    },
+    "en": {
+        "title": "All courses",
+        "intro": "<p>Courses by level. Each course has modules, and "
+        "each module a few short lessons.</p>",
+    },
 }
 ABOUT = {
-    "zh": {"title": "关于我们", "intro": "陪伴妈妈学堂为村里的儿童守护妈妈提供培训和认证。",
-           "body": "<p>我们和县、乡、村一起，帮助每一位妈妈从第一节课学到成为带教老师。"
-                   "有问题请联系你所在县的项目官员。</p>"},
-    "en": {"title": "About us", "intro": "Companion Academy trains and certifies village "
-           "companion mothers.", "body": "<p>With counties, townships and villages we help each "
-           "mother from her first lesson to becoming a trainer. For questions, contact your "
-           "county programme officer.</p>"},
+    "zh": {
+        "title": "关于我们",
+        "intro": "陪伴妈妈学堂为村里的儿童守护妈妈提供培训和认证。",
+        "body": "<p>我们和县、乡、村一起，帮助每一位妈妈从第一节课学到成为带教老师。"
+        "有问题请联系你所在县的项目官员。</p>",
+    },
+    "en": {
+        "title": "About us",
+        "intro": "Companion Academy trains and certifies village companion mothers.",
+        "body": "<p>With counties, townships and villages we help each "
+        "mother from her first lesson to becoming a trainer. For questions, contact your "
+        "county programme officer.</p>",
+    },
 }
 
 
@@ -79,7 +91,7 @@ class Command(BaseCommand):
             "users": User.objects.count(),
             "enrolments": Enrolment.objects.count(),
         }
-        self.stdout.write(self.style.SUCCESS(f"Demo ready at {index.url_path}: {counts}"))
+        self.stdout.write(self.style.SUCCESS(f"Demo ready ({index.title}): {counts}"))
 
     # Regions -------------------------------------------------------------------------------
     def seed_regions(self):
@@ -95,25 +107,18 @@ class Command(BaseCommand):
 
     # Pages ---------------------------------------------------------------------------------
     def seed_site(self, zh, en):
-        site = Site.objects.filter(is_default_site=True).first()
+        site = Site.objects.get(is_default_site=True)
         home = HomePage.objects.filter(locale=zh).first()
         if home is None:
             root = Page.get_first_root_node()
-            home = root.add_child(
-                instance=HomePage(slug="companion-home", locale=zh, **HOME["zh"])
-            )
+            home = root.add_child(instance=HomePage(slug="companion-home", locale=zh, **HOME["zh"]))
             home.save_revision().publish()
-            old_root = site.root_page if site else None
-            if site is None:
-                site = Site.objects.create(
-                    hostname="localhost", port=80, root_page=home, is_default_site=True
-                )
-            else:
-                site.root_page = home
-                site.site_name = "Companion Academy"
-                site.save()
-            if old_root and old_root.pk != home.pk and not old_root.specific_class == HomePage:
-                old_root.delete()
+            welcome = site.root_page  # the placeholder page Wagtail's migrations create
+            site.root_page = home
+            site.site_name = "Companion Academy"
+            site.save()
+            if welcome.specific_class is Page:
+                welcome.delete()
         self.translate(home, en, HOME["en"])
         settings = SiteSettings.for_site(site)
         if not settings.contact_phone:
