@@ -21,7 +21,10 @@ from tests.factories import CohortFactory, UserFactory, make_course, make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.celery_worker,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def database_url():

@@ -87,3 +87,39 @@ def test_password_reset_by_email_sends_a_code(client, mailoutbox):
     response = client.post("/accounts/password/reset/", {"email": "chen@example.org"})
     assert response.status_code == 302
     assert len(mailoutbox) == 1
+
+
+def test_signing_up_with_a_phone_number_texts_a_verification_code(client, sms_outbox):
+    from lms.accounts.models import User
+
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "display_name": "赵丽娟",
+            "phone": "13700000007",
+            "password1": "a-good-test-password",
+            "password2": "a-good-test-password",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(phone="+8613700000007")
+    assert user.display_name == "赵丽娟"
+    assert not user.phone_verified
+    assert len(sms_outbox) == 1 and sms_outbox[0]["phone"] == "+8613700000007"
+
+
+def test_signing_up_with_a_taken_number_changes_nothing(client, mother):
+    from lms.accounts.models import User
+
+    before = User.objects.count()
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "display_name": "冒名",
+            "phone": "138 0000 0001",
+            "password1": "a-good-test-password",
+            "password2": "a-good-test-password",
+        },
+    )
+    assert User.objects.count() == before
+    assert response.status_code in (200, 302)

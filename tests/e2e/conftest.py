@@ -17,12 +17,39 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
+def live_url(transactional_db):
+    """A live server for one test. (pytest-django's live_server lives for the whole session and
+    keeps a PostgreSQL connection open past the test database's teardown.)"""
+    from django.db import connections
+    from django.test.testcases import LiveServerThread, _StaticFilesHandler
+
+    shared = {
+        conn.alias: conn
+        for conn in connections.all()
+        if conn.vendor == "sqlite" and conn.is_in_memory_db()
+    }
+    for conn in shared.values():
+        conn.inc_thread_sharing()
+    thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, shared, port=0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    yield f"http://127.0.0.1:{thread.port}"
+    thread.terminate()
+    for conn in shared.values():
+        conn.dec_thread_sharing()
+
+
+@pytest.fixture
 def phone_page():
     """A Chromium page the size of a cheap Android phone (360 x 740)."""
     require(shutil.which(CHROMIUM) is not None, f"Chromium is not installed at {CHROMIUM}")
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
     # itself are still synchronous and safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -33,5 +60,8 @@ def phone_page():
         page = context.new_page()
         page.set_default_timeout(15_000)
         yield page
+        # While Playwright's event loop runs, asgiref gives the ORM a separate connection
+        # store; close that connection here, or the test database cannot be dropped.
+        connections.close_all()
         context.close()
         browser.close()

@@ -4,16 +4,19 @@ import re
 import pytest
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
-def test_demo_learner_logs_in_completes_a_lesson_and_sees_progress_move(live_server, phone_page):
+def test_demo_learner_logs_in_completes_a_lesson_and_sees_progress_move(live_url, phone_page):
     from playwright.sync_api import expect
 
     call_command("seed_demo", stdout=io.StringIO())
     page = phone_page
 
-    page.goto(live_server.url + "/accounts/login/")
+    page.goto(live_url + "/accounts/login/")
     page.get_by_label("手机号或邮箱").fill("13800000001")
     page.get_by_label("密码").fill("companion-demo")
     page.get_by_role("button", name="登录").click()
