@@ -4,6 +4,7 @@ A viewset using ScopedViewSetMixin defines scope_queryset(queryset, user); its l
 edit and delete views then use only that queryset, so a staff member who types another region's
 object id into the address bar gets a 404, not the object."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic import models as generic
@@ -48,6 +49,19 @@ class _ScopedHistoryView(_InScopeObjectMixin, history.HistoryView):
 
 class _ScopedUsageView(_InScopeObjectMixin, usage.UsageView):
     pass
+
+
+class ServiceErrorsOnFormMixin:
+    """For create/edit views whose save_instance() calls a service: a ValidationError or
+    PermissionDenied from the service is shown on the form, and nothing is saved."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except (ValidationError, PermissionDenied) as exc:
+            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+            form.add_error(None, messages)
+            return self.form_invalid(form)
 
 
 class ScopedViewSetMixin:

@@ -1,12 +1,11 @@
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .admin_scoping import ScopedViewSetMixin
+from .admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
 from .models import Region
 from .permissions import regions_visible_to
 from .services import region_create
@@ -32,7 +31,7 @@ class RegionForm(WagtailAdminModelForm):
             del self.fields["parent"]
 
 
-class RegionCreateView(CreateView):
+class RegionCreateView(ServiceErrorsOnFormMixin, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return region_create(
@@ -43,14 +42,6 @@ class RegionCreateView(CreateView):
             parent=data.get("parent"),
             actor=self.request.user,
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except (ValidationError, PermissionDenied) as exc:
-            message = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-            form.add_error(None, message)
-            return self.form_invalid(form)
 
 
 class RegionViewSet(ScopedViewSetMixin, ModelViewSet):

@@ -1,4 +1,3 @@
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,7 +7,7 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from lms.accounts.admin_scoping import ScopedViewSetMixin
+from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
 from lms.accounts.models import User
 from lms.accounts.permissions import learners_visible_to, regions_visible_to
 from lms.accounts.roles import LEARNER, PROGRAMME_STAFF
@@ -78,7 +77,7 @@ class MembershipForm(WagtailAdminModelForm):
             self.fields["learner"].disabled = True
 
 
-class MembershipCreateView(CreateView):
+class MembershipCreateView(ServiceErrorsOnFormMixin, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         membership = membership_add(
@@ -88,16 +87,8 @@ class MembershipCreateView(CreateView):
             membership_set_status(membership=membership, status=data["status"])
         return membership
 
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except (ValidationError, PermissionDenied) as exc:
-            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-            form.add_error(None, messages)
-            return self.form_invalid(form)
 
-
-class MembershipEditView(ScopedViewSetMixin.edit_view_class):
+class MembershipEditView(ServiceErrorsOnFormMixin, ScopedViewSetMixin.edit_view_class):
     def save_instance(self):
         status = self.form.cleaned_data["status"]
         membership = CohortMembership.objects.get(pk=self.object.pk)
