@@ -46,5 +46,9 @@ messages: install
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
+benchmark: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py benchmark_auto_assign --learners 2000 --mentors 100
+
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -3,7 +3,7 @@ modules or lessons there are."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -240,3 +240,50 @@ def catalogue_courses(index_page) -> list[tuple[str, str, list]]:
         for value, label in COURSE_LEVEL_CHOICES
         if any(c.level == value for c in courses)
     ]
+
+
+@dataclass
+class ProgressSummary:
+    done: int = 0
+    total: int = 0
+
+    @property
+    def percent(self):
+        return _percent(self.done, self.total)
+
+
+def progress_summaries(learner_ids) -> dict[int, ProgressSummary]:
+    """Required lessons done / total over all her live courses, for many learners in three
+    queries whatever their number."""
+    learner_ids = list(learner_ids)
+    summaries = {pk: ProgressSummary() for pk in learner_ids}
+    enrolments = list(
+        Enrolment.objects.filter(learner_id__in=learner_ids, course__live=True).values_list(
+            "learner_id", "course_id"
+        )
+    )
+    course_ids = {course_id for _learner, course_id in enrolments}
+    required = dict(
+        CoursePage.objects.filter(pk__in=course_ids)
+        .annotate(
+            n=_count(
+                LessonPage.objects.live().filter(
+                    path__startswith=OuterRef("path"), is_optional=False
+                )
+            )
+        )
+        .values_list("pk", "n")
+    )
+    for learner_id, course_id in enrolments:
+        summaries[learner_id].total += required.get(course_id) or 0
+    done = (
+        LessonCompletion.objects.filter(
+            learner_id__in=learner_ids, lesson__live=True, lesson__is_optional=False
+        )
+        .values("learner_id")
+        .annotate(n=Count("pk"))
+    )
+    for row in done:
+        summary = summaries[row["learner_id"]]
+        summary.done = min(row["n"], summary.total)
+    return summaries

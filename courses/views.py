@@ -1,44 +1,14 @@
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.accounts.decorators import login_required_with_message, safe_url
 from lms.accounts.permissions import learners_visible_to
 
 from .models import CoursePage, LessonPage
 from .selectors import learner_progress
 from .services import enrolment_create, lesson_complete
-
-
-def login_required_with_message(view):
-    """Like login_required, but tells the person why she is asked to log in (for example when
-    her session expired while she was reading)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            messages.info(request, _("Please log in to continue. Nothing has been changed."))
-            next_url = request.get_full_path()
-            if request.method == "POST":
-                # After logging in she goes back to the page she was on, not to a POST-only URL.
-                next_url = _safe_url(request, request.headers.get("Referer", "")) or reverse(
-                    "learn:dashboard"
-                )
-            return redirect_to_login(next_url)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _safe_url(request, url):
-    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return None
 
 
 @login_required_with_message
@@ -71,7 +41,7 @@ def lesson_complete_view(request, page_id):
         )
     else:
         messages.info(request, _("You had already completed this lesson."))
-    return redirect(_safe_url(request, request.POST.get("next", "")) or lesson.get_url(request))
+    return redirect(safe_url(request, request.POST.get("next", "")) or lesson.get_url(request))
 
 
 @require_POST

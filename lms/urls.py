@@ -21,6 +21,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("courses.urls")),
+    path("mentor/", include("lms.mentoring.urls")),
+    path("notifications/", include("lms.notifications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

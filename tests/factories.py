@@ -113,3 +113,38 @@ def translate_tree(page, language="en"):
         copy.save_revision().publish()
         copies[node.pk] = copy
     return copies
+
+
+def make_mentor(home_region=None, *, capacity=10, serves=(), eligible=True, active=True, **kwargs):
+    from lms.mentoring.services import mentor_profile_save
+
+    user = UserFactory(home_region=home_region, roles=[roles.MENTOR], **kwargs)
+    mentor_profile_save(
+        user=user,
+        regions=list(serves),
+        is_eligible=eligible,
+        is_active=active,
+        capacity=capacity,
+        shares_phone=True,
+    )
+    return user
+
+
+def region_tree():
+    """province > county > two townships > two villages each; returns a dict by short name."""
+    province = make_region("贵州省", RegionKind.PROVINCE)
+    county = make_region("七星关区", RegionKind.COUNTY, province)
+    t1 = make_region("洪山街道", RegionKind.TOWNSHIP, county)
+    t2 = make_region("撒拉溪镇", RegionKind.TOWNSHIP, county)
+    other_province = make_region("安徽省", RegionKind.PROVINCE)
+    return {
+        "province": province,
+        "county": county,
+        "t1": t1,
+        "t2": t2,
+        "v1": make_region("周家桥社区", RegionKind.VILLAGE, t1),
+        "v2": make_region("小坝村", RegionKind.VILLAGE, t1),
+        "v3": make_region("热水田村", RegionKind.VILLAGE, t2),
+        "other_province": other_province,
+        "other_county": make_region("利辛县", RegionKind.COUNTY, other_province),
+    }

@@ -51,6 +51,10 @@ class _ScopedUsageView(_InScopeObjectMixin, usage.UsageView):
     pass
 
 
+class _ScopedInspectView(_InScopeObjectMixin, generic.InspectView):
+    pass
+
+
 class ServiceErrorsOnFormMixin:
     """For create/edit views whose save_instance() calls a service: a ValidationError or
     PermissionDenied from the service is shown on the form, and nothing is saved."""
@@ -59,9 +63,22 @@ class ServiceErrorsOnFormMixin:
         try:
             return super().form_valid(form)
         except (ValidationError, PermissionDenied) as exc:
-            messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-            form.add_error(None, messages)
+            add_service_error(form, exc)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
+
+
+def add_service_error(form, exc):
+    """Show a service's ValidationError / PermissionDenied on a form, on the right fields
+    where the form has them."""
+    if isinstance(exc, PermissionDenied):
+        form.add_error(None, str(exc))
+    elif hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
 
 
 class ScopedViewSetMixin:
@@ -70,6 +87,7 @@ class ScopedViewSetMixin:
     delete_view_class = _ScopedDeleteView
     history_view_class = _ScopedHistoryView
     usage_view_class = _ScopedUsageView
+    inspect_view_class = _ScopedInspectView
     inspect_view_enabled = False
 
     # A WagtailAdminModelForm that limits its choices with self.for_user.
@@ -92,6 +110,9 @@ class ScopedViewSetMixin:
 
     def get_history_view_kwargs(self, **kwargs):
         return super().get_history_view_kwargs(scope=self.scope_queryset, **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(scope=self.scope_queryset, **kwargs)
 
     def get_usage_view_kwargs(self, **kwargs):
         return super().get_usage_view_kwargs(scope=self.scope_queryset, **kwargs)

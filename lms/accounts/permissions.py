@@ -33,14 +33,37 @@ def can_manage_region(user, region) -> bool:
     return regions_visible_to(user).filter(pk=region.pk).exists()
 
 
+# Rules added by apps above this one (mentoring: a mentor sees her mentees), so that this
+# stays the one place that answers "whose learning may this person see?".
+_learner_visibility_rules = []
+
+
+def register_learner_visibility(rule):
+    """`rule(user)` returns a Q over User for the learners `user` may also see."""
+    if rule not in _learner_visibility_rules:
+        _learner_visibility_rules.append(rule)
+
+
 def learners_visible_to(user):
-    """A learner sees herself; staff see the people living in their regions."""
+    """A learner sees herself; staff see the people living in their regions; other apps add
+    their rules (a mentor sees her current mentees)."""
     if not user.is_authenticated:
         return User.objects.none()
     if user.is_superuser:
         return User.objects.all()
-    in_my_regions = path_under_q("home_region", staff_root_regions(user))
-    return User.objects.filter(in_my_regions | Q(pk=user.pk))
+    condition = Q(pk=user.pk) | path_under_q("home_region", staff_root_regions(user))
+    for rule in _learner_visibility_rules:
+        condition |= rule(user)
+    return User.objects.filter(condition)
+
+
+def learners_managed_by(user):
+    """People whose records a staff member may change (assign mentors, add to cohorts)."""
+    if not user.is_authenticated:
+        return User.objects.none()
+    if user.is_superuser:
+        return User.objects.all()
+    return User.objects.filter(path_under_q("home_region", staff_root_regions(user)))
 
 
 def can_view_learner(user, learner) -> bool:

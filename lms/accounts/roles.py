@@ -33,6 +33,13 @@ ROLE_PERMISSIONS = {
         "programme.view_cohortmembership",
         "programme.add_cohortmembership",
         "programme.change_cohortmembership",
+        "mentoring.view_mentorprofile",
+        "mentoring.add_mentorprofile",
+        "mentoring.change_mentorprofile",
+        "mentoring.view_mentorassignment",
+        "mentoring.add_mentorassignment",
+        "mentoring.change_mentorassignment",
+        "mentoring.view_coachingcontact",
     ],
     CONTENT_EDITOR: [
         _ADMIN,

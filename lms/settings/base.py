@@ -5,6 +5,7 @@ console email and SMS)."""
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -16,7 +17,9 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "lms.accounts",
+    "lms.notifications",
     "lms.programme",
+    "lms.mentoring",
     "courses",
     "cms",
     "wagtail.contrib.settings",
@@ -72,6 +75,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "lms.notifications.context_processors.notifications",
+                "lms.mentoring.context_processors.mentoring",
             ],
         },
     },
@@ -140,7 +145,12 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "weekly-mentor-digest": {
+        "task": "lms.mentoring.tasks.send_mentor_digests_task",
+        "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
+    },
+}
 
 # django-allauth: phone number or email with a password; codes by SMS or email.
 SITE_ID = 1

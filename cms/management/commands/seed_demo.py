@@ -2,6 +2,7 @@
 a cohort with varied progress. Safe to run again: it adds only what is missing."""
 
 import datetime
+import uuid
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -17,6 +18,8 @@ from courses.services import lesson_complete
 from lms.accounts import roles
 from lms.accounts.models import Region, User
 from lms.accounts.services import region_create, user_create
+from lms.mentoring.models import CoachingContact, MentorAssignment
+from lms.mentoring.services import mentor_assign, mentor_profile_save
 from lms.programme.models import Cohort, CohortMembership
 from lms.programme.services import cohort_enrol_members
 
@@ -28,6 +31,26 @@ DEMO_ACCOUNTS = [
     ("13800000002", "张丽华", [roles.MENTOR, roles.LEARNER], "gz-qxg-hongshan-zhoujiaqiao", {}),
     ("13800000003", "刘建国", [roles.PROGRAMME_STAFF], "gz-qxg", {"staff_regions": ["gz"]}),
     ("13800000004", "陈静", [roles.CONTENT_EDITOR], "gz", {"superuser": True}),
+    ("13800000005", "周美华", [roles.MENTOR, roles.LEARNER], "gz-qxg-salaxi-reshuitian", {}),
+    ("13800000006", "吴春兰", [roles.MENTOR, roles.LEARNER], "ah-lixin-kantuan-wangzhuang", {}),
+]
+
+# Mentor profiles: phone -> (capacity, regions served).
+DEMO_MENTORS = {
+    "13800000002": (25, ["gz-qxg"]),
+    "13800000005": (8, ["gz-qxg-salaxi"]),
+    "13800000006": (10, ["ah-lixin"]),
+}
+# Cohort learners (by position in COHORT_LEARNERS) the demo mentor already has, and how many
+# days ago the assignment started; the rest of the cohort waits for auto-assignment.
+DEMO_MENTEES = {0: 45, 1: 45, 2: 40, 3: 40, 4: 35, 5: 35, 6: 20, 7: 10, 8: 10, 9: 5}
+# Coaching contacts: (cohort position or "demo", days ago, mode, minutes, follow-up in days).
+DEMO_CONTACTS = [
+    ("demo", 6, "home_visit", 45, 8),
+    (2, 12, "phone_call", 15, -2),
+    (3, 40, "home_visit", 60, None),
+    (4, 5, "message", 5, 20),
+    (6, 3, "group_session", 90, None),
 ]
 
 HOME = {
@@ -83,7 +106,8 @@ class Command(BaseCommand):
             home = self.seed_site(zh, en)
             index = self.seed_catalogue(home, en)
             users = self.seed_users(regions)
-            self.seed_cohort(regions, users)
+            learners = self.seed_cohort(regions, users)
+            self.seed_mentoring(regions, users, learners)
         counts = {
             "regions": Region.objects.count(),
             "courses": CoursePage.objects.filter(locale=zh).count(),
@@ -272,6 +296,54 @@ class Command(BaseCommand):
                 lesson_complete(learner=learner, lesson=lesson)
             Enrolment.objects.filter(learner=learner, last_activity_at__isnull=False).update(
                 last_activity_at=now - datetime.timedelta(days=(n * 3) % 40)
+            )
+        return learners
+
+    def seed_mentoring(self, regions, users, learners):
+        for phone, (capacity, served) in DEMO_MENTORS.items():
+            mentor_profile_save(
+                user=users[phone],
+                regions=[regions[code] for code in served],
+                is_eligible=True,
+                is_active=True,
+                capacity=capacity,
+                shares_phone=True,
+            )
+        mentor = users["13800000002"]
+        cohort_learners = learners[1:]
+        now = timezone.now()
+        mentees = [(learners[0], 30)] + [
+            (cohort_learners[i], days) for i, days in DEMO_MENTEES.items()
+        ]
+        for learner, days in mentees:
+            if MentorAssignment.objects.filter(learner=learner, ended_at__isnull=True).exists():
+                continue
+            assignment = mentor_assign(
+                learner=learner, mentor=mentor, reason="示例数据 · demo", actor=None
+            )
+            MentorAssignment.objects.filter(pk=assignment.pk).update(
+                started_at=now - datetime.timedelta(days=days)
+            )
+        today = timezone.localdate()
+        for who, days_ago, mode, minutes, follow_up in DEMO_CONTACTS:
+            learner = learners[0] if who == "demo" else cohort_learners[who]
+            date = today - datetime.timedelta(days=days_ago)
+            CoachingContact.objects.get_or_create(
+                mentor=mentor,
+                client_token=uuid.uuid5(
+                    uuid.NAMESPACE_URL, f"demo-contact:{learner.pk}:{days_ago}"
+                ),
+                defaults={
+                    "learner": learner,
+                    "contact_date": date,
+                    "mode": mode,
+                    "minutes": minutes,
+                    "summary": "一起看了儿童之家的活动记录，聊了这周的家访安排。",
+                    "follow_up_on": date + datetime.timedelta(days=days_ago + follow_up)
+                    if follow_up is not None
+                    else None,
+                    "private_note": "她最近家里事情多，要多鼓励。",
+                },
             )
 
     def required_lessons(self, level):

@@ -1,0 +1,97 @@
+"""Who may mentor, and who sees which mentoring records. Views, services, selectors and the
+admin all ask here."""
+
+from django.db.models import Q
+
+from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
+
+from .models import CoachingContact, MentorAssignment, MentorProfile
+
+
+def eligible_mentor_profiles():
+    """The one rule for who may mentor now: staff marked her eligible and she is taking
+    mentees. (The certification work will make the trainer certificate grant eligibility.)"""
+    return MentorProfile.objects.filter(is_eligible=True, is_active=True, user__is_active=True)
+
+
+def is_mentor(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_is_mentor"):
+        user._is_mentor = MentorProfile.objects.filter(user=user, is_eligible=True).exists()
+    return user._is_mentor
+
+
+def current_mentees_q(user, prefix=""):
+    """Q over User: the learners `user` mentors now."""
+    return Q(
+        **{
+            f"{prefix}mentor_assignments__mentor": user,
+            f"{prefix}mentor_assignments__ended_at__isnull": True,
+        }
+    )
+
+
+def is_current_mentor(user, learner) -> bool:
+    return MentorAssignment.objects.filter(
+        mentor=user, learner=learner, ended_at__isnull=True
+    ).exists()
+
+
+def can_log_contact(user, learner) -> bool:
+    return is_current_mentor(user, learner)
+
+
+def contacts_visible_to(user):
+    """Staff: contacts with learners of their regions. A mentor: every contact with her
+    current mentees, and the contacts she wrote herself (also after a reassignment).
+    A learner: contacts with herself (without private notes; see can_see_private_note)."""
+    if not user.is_authenticated:
+        return CoachingContact.objects.none()
+    if user.is_superuser:
+        return CoachingContact.objects.all()
+    condition = Q(mentor=user) | Q(learner=user)
+    condition |= Q(
+        learner__mentor_assignments__mentor=user, learner__mentor_assignments__ended_at__isnull=True
+    )
+    if is_programme_staff(user):
+        condition |= Q(learner__in=learners_managed_by(user))
+    return CoachingContact.objects.filter(condition).distinct()
+
+
+def can_see_private_note(user, contact) -> bool:
+    """Never the learner. Her current mentor, the note's author, and staff of her region."""
+    if not user.is_authenticated or user.pk == contact.learner_id:
+        return False
+    if user.is_superuser or user.pk == contact.mentor_id:
+        return True
+    if is_current_mentor(user, contact.learner):
+        return True
+    return (
+        is_programme_staff(user)
+        and learners_managed_by(user).filter(pk=contact.learner_id).exists()
+    )
+
+
+def assignments_visible_to(user):
+    if not user.is_authenticated:
+        return MentorAssignment.objects.none()
+    if user.is_superuser:
+        return MentorAssignment.objects.all()
+    return MentorAssignment.objects.filter(learner__in=learners_managed_by(user))
+
+
+def mentor_profiles_visible_to(user):
+    """Staff see the mentors living in, or serving, their regions."""
+    if not user.is_authenticated:
+        return MentorProfile.objects.none()
+    if user.is_superuser:
+        return MentorProfile.objects.all()
+    managed = learners_managed_by(user)
+    return MentorProfile.objects.filter(
+        Q(user__in=managed) | Q(regions__in=regions_visible_to(user))
+    ).distinct()
+
+
+def can_manage_learner(user, learner) -> bool:
+    return learners_managed_by(user).filter(pk=learner.pk).exists()

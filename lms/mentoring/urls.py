@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "mentoring"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("mentees/<int:learner_id>/", views.mentee, name="mentee"),
+    path("mentees/<int:learner_id>/contacts/new/", views.contact_new, name="contact_new"),
+    path("contacts/<int:contact_id>/", views.contact_detail, name="contact_detail"),
+]

@@ -1,0 +1,377 @@
+"""Staff screens: mentors and their load, assignments (assign, reassign, end, history),
+automatic assignment for a cohort, and coaching contacts with private notes."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
+from lms.accounts.models import Region, User
+from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
+from lms.programme.permissions import cohorts_visible_to
+
+from .models import CoachingContact, MentorAssignment, MentorProfile
+from .permissions import (
+    assignments_visible_to,
+    contacts_visible_to,
+    eligible_mentor_profiles,
+    mentor_profiles_visible_to,
+)
+from .selectors import mentor_load_queryset
+from .services import (
+    auto_assign_apply,
+    auto_assign_plan,
+    mentor_assign,
+    mentor_assignment_end,
+    mentor_profile_save,
+)
+
+
+def _visible_regions(request):
+    return regions_visible_to(request.user).order_by("path") if request else Region.objects.none()
+
+
+# Mentors and their load -----------------------------------------------------------------
+
+
+class MentorFilterSet(WagtailFilterSet):
+    region = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Lives in region"), queryset=_visible_regions, method="filter_region"
+    )
+
+    class Meta:
+        model = MentorProfile
+        fields = ["is_eligible", "is_active"]
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(user__home_region__path__startswith=value.path)
+
+
+class MentorProfileForm(WagtailAdminModelForm):
+    class Meta:
+        model = MentorProfile
+        fields = ["user", "is_eligible", "is_active", "capacity", "regions", "shares_phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = learners_managed_by(self.for_user).order_by("display_name")
+        self.fields["regions"].queryset = regions_visible_to(self.for_user).order_by("path")
+        self.fields["regions"].widget = forms.SelectMultiple(attrs={"size": 8})
+        if self.instance.pk:
+            self.fields["user"].disabled = True
+
+
+class MentorProfileSaveMixin(ServiceErrorsOnFormMixin):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return mentor_profile_save(
+            user=data.get("user") or self.object.user,
+            actor=self.request.user,
+            regions=data["regions"],
+            is_eligible=data["is_eligible"],
+            is_active=data["is_active"],
+            capacity=data["capacity"],
+            shares_phone=data["shares_phone"],
+        )
+
+
+class MentorCreateView(MentorProfileSaveMixin, CreateView):
+    pass
+
+
+class MentorEditView(MentorProfileSaveMixin, ScopedViewSetMixin.edit_view_class):
+    pass
+
+
+class MentorViewSet(ScopedViewSetMixin, ModelViewSet):
+    model = MentorProfile
+    form_class = MentorProfileForm
+    add_view_class = MentorCreateView
+    edit_view_class = MentorEditView
+    filterset_class = MentorFilterSet
+    icon = "user"
+    menu_label = gettext_lazy("Mentors and load")
+    list_display = [
+        Column("user", label=gettext_lazy("Mentor"), accessor="user"),
+        Column("home_region", label=gettext_lazy("Home region"), accessor="user.home_region"),
+        Column("mentee_count", label=gettext_lazy("Mentees"), accessor="mentee_count"),
+        "capacity",
+        Column("load_percent", label=gettext_lazy("Load (%)"), accessor="load_percent"),
+        "is_eligible",
+        "is_active",
+    ]
+    list_export = [
+        "user",
+        "user.home_region",
+        "mentee_count",
+        "capacity",
+        "load_percent",
+        "is_eligible",
+        "is_active",
+    ]
+    export_headings = {
+        "user": gettext_lazy("Mentor"),
+        "user.home_region": gettext_lazy("Home region"),
+        "mentee_count": gettext_lazy("Mentees"),
+        "load_percent": gettext_lazy("Load (%)"),
+    }
+    search_fields = ["user__display_name", "user__phone"]
+    ordering = ["user__home_region__path", "user__display_name"]
+    copy_view_enabled = False
+
+    def scope_queryset(self, queryset, user):
+        visible = mentor_profiles_visible_to(user).values("pk")
+        return mentor_load_queryset(queryset.filter(pk__in=visible))
+
+
+# Assignments ------------------------------------------------------------------------------
+
+
+def _visible_mentors(request):
+    if request is None:
+        return User.objects.none()
+    profiles = mentor_profiles_visible_to(request.user).values("user_id")
+    return User.objects.filter(pk__in=profiles).order_by("display_name")
+
+
+class AssignmentFilterSet(WagtailFilterSet):
+    mentor = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Mentor"), queryset=_visible_mentors
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=[("active", gettext_lazy("Current")), ("ended", gettext_lazy("Ended"))],
+        method="filter_status",
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Learner's region"), queryset=_visible_regions, method="filter_region"
+    )
+
+    class Meta:
+        model = MentorAssignment
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(ended_at__isnull=(value == "active"))
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(learner__home_region__path__startswith=value.path)
+
+
+class AssignForm(WagtailAdminModelForm):
+    replace_current = forms.BooleanField(
+        label=gettext_lazy("Reassign: replace her current mentor"), required=False
+    )
+
+    class Meta:
+        model = MentorAssignment
+        fields = ["learner", "mentor", "start_reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["learner"].queryset = learners_managed_by(self.for_user).order_by(
+            "display_name"
+        )
+        self.fields["mentor"].queryset = User.objects.filter(
+            pk__in=eligible_mentor_profiles()
+            .filter(pk__in=mentor_profiles_visible_to(self.for_user).values("pk"))
+            .values("user_id")
+        ).order_by("display_name")
+
+
+class EndAssignmentForm(WagtailAdminModelForm):
+    class Meta:
+        model = MentorAssignment
+        fields = ["end_reason"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["end_reason"].required = True
+
+
+class AssignView(ServiceErrorsOnFormMixin, CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return mentor_assign(
+            learner=data["learner"],
+            mentor=data["mentor"],
+            reason=data["start_reason"],
+            replace_current=data["replace_current"],
+            actor=self.request.user,
+        )
+
+
+class EndAssignmentView(ServiceErrorsOnFormMixin, ScopedViewSetMixin.edit_view_class):
+    def save_instance(self):
+        return mentor_assignment_end(
+            assignment=self.object,
+            reason=self.form.cleaned_data["end_reason"],
+            actor=self.request.user,
+        )
+
+
+class AssignmentViewSet(ScopedViewSetMixin, ModelViewSet):
+    model = MentorAssignment
+    add_view_class = AssignView
+    edit_view_class = EndAssignmentView
+    filterset_class = AssignmentFilterSet
+    icon = "link"
+    menu_label = gettext_lazy("Mentor assignments")
+    list_display = ["learner", "mentor", "started_at", "start_reason", "ended_at", "end_reason"]
+    list_export = [
+        "learner",
+        "mentor",
+        "started_at",
+        "start_reason",
+        "assigned_by",
+        "ended_at",
+        "end_reason",
+        "ended_by",
+    ]
+    search_fields = ["learner__display_name", "learner__phone", "mentor__display_name"]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return EndAssignmentForm if for_update else AssignForm
+
+    def scope_queryset(self, queryset, user):
+        return queryset.filter(pk__in=assignments_visible_to(user).values("pk")).select_related(
+            "learner", "mentor"
+        )
+
+
+# Coaching contacts (read-only for staff, private notes included) -------------------------
+
+
+class ContactViewSet(ScopedViewSetMixin, ModelViewSet):
+    model = CoachingContact
+    icon = "doc-full"
+    menu_label = gettext_lazy("Coaching contacts")
+    list_display = ["contact_date", "learner", "mentor", "mode", "minutes", "follow_up_on"]
+    list_filter = ["mode", "contact_date"]
+    list_export = [
+        "contact_date",
+        "learner",
+        "mentor",
+        "mode",
+        "minutes",
+        "summary",
+        "follow_up_on",
+        "private_note",
+    ]
+    search_fields = ["learner__display_name", "mentor__display_name", "summary"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "contact_date",
+        "learner",
+        "mentor",
+        "mode",
+        "minutes",
+        "summary",
+        "follow_up_on",
+        "private_note",
+        "created_at",
+    ]
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return forms.modelform_factory(CoachingContact, fields=["summary"])
+
+    def scope_queryset(self, queryset, user):
+        visible = contacts_visible_to(user).values("pk") if is_programme_staff(user) else []
+        return queryset.filter(pk__in=visible).select_related("learner", "mentor")
+
+
+# Automatic assignment for a cohort ---------------------------------------------------------
+
+
+def _require_staff(request):
+    if not is_programme_staff(request.user):
+        raise PermissionDenied
+
+
+def auto_assign_index(request):
+    _require_staff(request)
+    cohorts = cohorts_visible_to(request.user).select_related("region").order_by("-start_date")
+    return TemplateResponse(request, "mentoring/admin/auto_assign_index.html", {"cohorts": cohorts})
+
+
+def auto_assign_preview(request, cohort_id):
+    _require_staff(request)
+    cohort = get_object_or_404(cohorts_visible_to(request.user), pk=cohort_id)
+    if request.method == "POST":
+        try:
+            count = auto_assign_apply(
+                cohort=cohort, token=request.POST.get("plan", ""), actor=request.user
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            for message in getattr(exc, "messages", [str(exc)]):
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("%(count)s learners were given a mentor.") % {"count": count}
+            )
+            return redirect("mentoring_auto_assign:preview", cohort_id=cohort.pk)
+    plan = auto_assign_plan(cohort=cohort)
+    return TemplateResponse(
+        request,
+        "mentoring/admin/auto_assign_preview.html",
+        {"cohort": cohort, "plan": plan, "token": plan.token()},
+    )
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_programme_staff(request.user)
+
+
+class AutoAssignViewSet(ViewSet):
+    name = "mentoring_auto_assign"
+    url_prefix = "auto-assign"
+    icon = "resubmit"
+    menu_label = gettext_lazy("Auto-assign mentors")
+
+    def get_urlpatterns(self):
+        return [
+            path("", auto_assign_index, name="index"),
+            path("<int:cohort_id>/", auto_assign_preview, name="preview"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return StaffMenuItem(
+            self.menu_label,
+            reverse(self.get_url_name("index")),
+            icon_name=self.icon,
+            order=order or 0,
+        )
+
+
+class MentoringViewSetGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Mentoring")
+    menu_icon = "link"
+    menu_order = 205
+    items = (
+        MentorViewSet("mentors"),
+        AssignmentViewSet("mentor_assignments"),
+        AutoAssignViewSet(),
+        ContactViewSet("coaching_contacts"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_mentoring_viewsets():
+    return MentoringViewSetGroup()

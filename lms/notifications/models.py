@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Notification(models.Model):
+    """One message to one person, shown in the app and (optionally) sent by email and SMS.
+    `dedupe_key` makes creating it idempotent: the same event never notifies twice."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    dedupe_key = models.CharField(max_length=120)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("message"), blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "dedupe_key"], name="notification_once_per_event"
+            )
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self):
+        return self.title
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("SMS")
+
+
+class Delivery(models.Model):
+    """A notification sent on one channel. The row is claimed before sending and marked sent
+    in the same transaction, so a retried task does not send it again."""
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notification", "channel"], name="delivery_once_per_channel"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.notification} · {self.channel}"

@@ -1,0 +1,94 @@
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from lms.accounts.sms import send_sms
+
+from .models import Channel, Delivery, Notification
+
+
+def notify(
+    *,
+    recipient,
+    kind,
+    dedupe_key,
+    title,
+    body="",
+    url="",
+    channels=(Channel.EMAIL, Channel.SMS),
+    deliver=True,
+):
+    """Create a notification once per (recipient, dedupe_key), with a delivery for each
+    channel the person has (email, phone). With deliver, a task sends them after commit;
+    a caller that already runs in a task passes deliver=False and calls notification_deliver.
+    Write title and body in the recipient's language (translation.override). Returns the
+    notification and whether it was new."""
+    title, body = str(title), str(body)
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                recipient=recipient,
+                kind=kind,
+                dedupe_key=dedupe_key,
+                title=title,
+                body=body,
+                url=url,
+            )
+    except IntegrityError:
+        return Notification.objects.get(recipient=recipient, dedupe_key=dedupe_key), False
+    wanted = []
+    if Channel.EMAIL in channels and recipient.email:
+        wanted.append(Channel.EMAIL)
+    if Channel.SMS in channels and recipient.phone:
+        wanted.append(Channel.SMS)
+    Delivery.objects.bulk_create([Delivery(notification=notification, channel=c) for c in wanted])
+    if wanted and deliver:
+        from .tasks import deliver_notification
+
+        deliver_notification.delay_on_commit(notification.pk)
+    return notification, True
+
+
+def notification_deliver(*, notification_id) -> int:
+    """Send every unsent delivery of a notification. Each is locked, sent and marked sent in
+    one transaction: a retry or a second worker skips what is already sent. Returns how many
+    were sent now."""
+    sent = 0
+    pending = Delivery.objects.filter(notification_id=notification_id, sent_at__isnull=True)
+    for delivery_id in pending.values_list("pk", flat=True):
+        with transaction.atomic():
+            delivery = (
+                Delivery.objects.select_for_update(skip_locked=True)
+                .select_related("notification__recipient")
+                .filter(pk=delivery_id, sent_at__isnull=True)
+                .first()
+            )
+            if delivery is None:
+                continue
+            _send(delivery)
+            delivery.sent_at = timezone.now()
+            delivery.attempts += 1
+            delivery.save(update_fields=["sent_at", "attempts"])
+            sent += 1
+    return sent
+
+
+def _send(delivery):
+    notification = delivery.notification
+    recipient = notification.recipient
+    text = (
+        notification.title
+        if not notification.body
+        else f"{notification.title}\n{notification.body}"
+    )
+    if delivery.channel == Channel.EMAIL:
+        send_mail(notification.title, text, None, [recipient.email])
+    else:
+        send_sms(recipient.phone, text[:300])
+
+
+def notifications_mark_read(*, user, notification_ids=None) -> int:
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=notification_ids)
+    return unread.update(read_at=timezone.now())

@@ -1,0 +1,330 @@
+import datetime
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import Enrolment
+from courses.services import enrolment_create, lesson_complete
+from lms.accounts.models import User
+from lms.mentoring.models import CoachingContact, MentorAssignment
+from lms.mentoring.services import coaching_contact_log, mentor_assign
+from tests.factories import UserFactory, lessons_of, make_course, make_mentor, staff_user
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date.today
+
+
+def started(assignment, days_ago):
+    MentorAssignment.objects.filter(pk=assignment.pk).update(
+        started_at=timezone.now() - datetime.timedelta(days=days_ago)
+    )
+
+
+def log(mentor, learner, days_ago=0, follow_up=None, note="", token=None):
+    date = timezone.localdate() - datetime.timedelta(days=days_ago)
+    return coaching_contact_log(
+        mentor=mentor,
+        learner=learner,
+        contact_date=date,
+        mode="home_visit",
+        minutes=30,
+        summary="谈了家访",
+        follow_up_on=follow_up,
+        private_note=note,
+        client_token=token or uuid.uuid4(),
+    )[0]
+
+
+@pytest.fixture
+def mentor(regions):
+    return make_mentor(regions["v1"], capacity=50, display_name="张丽华")
+
+
+@pytest.fixture
+def mentee(regions, mentor):
+    learner = UserFactory(home_region=regions["v1"], display_name="李秀英")
+    mentor_assign(learner=learner, mentor=mentor)
+    return learner
+
+
+@pytest.fixture
+def mentor_client(client, mentor):
+    client.force_login(mentor)
+    return client
+
+
+def rows_by_name(response):
+    return {row.learner.display_name: row for row in response.context["rows"]}
+
+
+def test_flags_show_who_needs_her(mentor_client, regions, mentor, site_pages):
+    _home, index = site_pages
+    course = make_course(index, modules=1, lessons=2)
+    quiet = UserFactory(home_region=regions["v1"], display_name="没动静")
+    busy = UserFactory(home_region=regions["v2"], display_name="很积极")
+    due = UserFactory(home_region=regions["v1"], display_name="要回访")
+    for learner, days in ((quiet, 40), (busy, 40), (due, 5)):
+        started(mentor_assign(learner=learner, mentor=mentor), days)
+    lesson_complete(learner=busy, lesson=lessons_of(course)[0])
+    log(mentor, busy, days_ago=31)
+    log(mentor, due, days_ago=3, follow_up=timezone.localdate())
+    lesson_complete(learner=due, lesson=lessons_of(course)[0])
+
+    rows = rows_by_name(mentor_client.get(reverse("mentoring:home")))
+    assert set(rows["没动静"].flags) == {"inactive", "no_contact"}
+    assert rows["很积极"].flags == ["no_contact"]
+    assert rows["要回访"].flags == ["follow_up"]
+    assert rows["很积极"].progress.done == 1
+
+    only_due = mentor_client.get(reverse("mentoring:home"), {"flag": "follow_up"})
+    assert list(rows_by_name(only_due)) == ["要回访"]
+    by_village = mentor_client.get(reverse("mentoring:home"), {"q": "小坝"})
+    assert list(rows_by_name(by_village)) == ["很积极"]
+    by_name = mentor_client.get(reverse("mentoring:home"), {"q": "没动"})
+    assert list(rows_by_name(by_name)) == ["没动静"]
+    first = mentor_client.get(reverse("mentoring:home"), {"sort": "flags"}).context["rows"][0]
+    assert first.learner == quiet
+
+
+def test_logging_a_home_visit_clears_the_no_contact_flag(mentor_client, mentor, mentee):
+    started(MentorAssignment.objects.get(learner=mentee), 45)
+    assert (
+        "no_contact" in rows_by_name(mentor_client.get(reverse("mentoring:home")))["李秀英"].flags
+    )
+    url = reverse("mentoring:contact_new", args=[mentee.pk])
+    form = mentor_client.get(url).context["form"]
+    data = {
+        "contact_date": timezone.localdate().isoformat(),
+        "mode": "home_visit",
+        "minutes": "40",
+        "summary": "一起做了下周的活动计划",
+        "follow_up_on": "",
+        "private_note": "",
+        "client_token": str(form["client_token"].value()),
+    }
+    response = mentor_client.post(url, data)
+    assert response.status_code == 302
+    assert (
+        "no_contact"
+        not in rows_by_name(mentor_client.get(reverse("mentoring:home")))["李秀英"].flags
+    )
+    # The same form sent twice (double tap, retry) records one contact.
+    mentor_client.post(url, data)
+    assert CoachingContact.objects.filter(learner=mentee).count() == 1
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"contact_date": "2999-01-01"}, "future|将来"),
+        ({"minutes": "0"}, ""),
+        ({"summary": ""}, ""),
+        ({"follow_up_on": "2000-01-01"}, "before the contact|早于"),
+        ({"mode": "teleport"}, ""),
+    ],
+    ids=["future date", "zero minutes", "no summary", "follow-up before contact", "bad mode"],
+)
+def test_bad_contact_input_shows_a_message_and_records_nothing(
+    mentor_client, mentee, change, message
+):
+    data = {
+        "contact_date": timezone.localdate().isoformat(),
+        "mode": "phone_call",
+        "minutes": "10",
+        "summary": "电话",
+        "client_token": str(uuid.uuid4()),
+        **change,
+    }
+    response = mentor_client.post(reverse("mentoring:contact_new", args=[mentee.pk]), data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "errorlist" in body
+    if message:
+        import re
+
+        assert re.search(message, body)
+    assert not CoachingContact.objects.exists()
+
+
+def test_mentee_list_query_count_is_flat_for_5_or_500_mentees(
+    mentor_client, mentor, regions, site_pages
+):
+    _home, index = site_pages
+    course = make_course(index, modules=1, lessons=1)
+
+    def add_mentees(n):
+        users = User.objects.bulk_create(
+            [
+                User(
+                    username=f"m{n}-{i}-{uuid.uuid4().hex[:6]}",
+                    display_name=f"学员{i}",
+                    home_region=regions["v1"],
+                )
+                for i in range(n)
+            ]
+        )
+        MentorAssignment.objects.bulk_create(
+            [MentorAssignment(learner=u, mentor=mentor) for u in users]
+        )
+        Enrolment.objects.bulk_create([Enrolment(learner=u, course=course) for u in users])
+
+    def queries():
+        mentor_client.get(reverse("mentoring:home"))
+        with CaptureQueriesContext(connection) as ctx:
+            response = mentor_client.get(reverse("mentoring:home"))
+        return len(ctx), response.context["page"].paginator.count
+
+    add_mentees(5)
+    few, count_few = queries()
+    add_mentees(495)
+    many, count_many = queries()
+    assert (count_few, count_many) == (5, 500)
+    assert few == many
+
+
+# Permissions, from the outside ------------------------------------------------------------
+
+
+def test_a_mentor_cannot_open_or_log_for_someone_elses_mentee(mentor_client, regions):
+    stranger = UserFactory(home_region=regions["v1"])
+    mentor_assign(learner=stranger, mentor=make_mentor(regions["v1"]))
+    assert mentor_client.get(reverse("mentoring:mentee", args=[stranger.pk])).status_code == 404
+    response = mentor_client.post(
+        reverse("mentoring:contact_new", args=[stranger.pk]),
+        {
+            "contact_date": timezone.localdate().isoformat(),
+            "mode": "message",
+            "minutes": "5",
+            "summary": "x",
+            "client_token": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 404
+    assert not CoachingContact.objects.exists()
+
+
+def test_after_reassignment_she_reads_only_the_contacts_she_wrote(client, regions, mentor, mentee):
+    mine = log(mentor, mentee, note="我的私人记录")
+    successor = make_mentor(regions["v1"])
+    mentor_assign(learner=mentee, mentor=successor, reason="换人", replace_current=True)
+    theirs = log(successor, mentee, note="新老师的记录")
+    client.force_login(mentor)
+    assert client.get(reverse("mentoring:mentee", args=[mentee.pk])).status_code == 404
+    own = client.get(reverse("mentoring:contact_detail", args=[mine.pk]))
+    assert own.status_code == 200 and "我的私人记录" in own.content.decode()
+    assert client.get(reverse("mentoring:contact_detail", args=[theirs.pk])).status_code == 404
+    # The new mentor sees the whole history of her mentee.
+    client.force_login(successor)
+    body = client.get(reverse("mentoring:mentee", args=[mentee.pk])).content.decode()
+    assert "我的私人记录" in body and "新老师的记录" in body
+
+
+def test_a_learner_cannot_use_the_mentor_workspace(client, mentor, mentee):
+    note = log(mentor, mentee, note="只给老师看")
+    client.force_login(mentee)
+    assert client.get(reverse("mentoring:home")).status_code == 403
+    assert client.get(reverse("mentoring:contact_detail", args=[note.pk])).status_code == 403
+
+
+def test_the_learner_sees_her_mentor_and_next_follow_up_never_the_private_note(
+    client, mentor, mentee
+):
+    follow_up = timezone.localdate() + datetime.timedelta(days=7)
+    log(mentor, mentee, follow_up=follow_up, note="只给老师看的话")
+    client.force_login(mentee)
+    body = client.get(reverse("learn:dashboard")).content.decode()
+    assert "张丽华" in body
+    assert mentor.phone_display in body
+    assert follow_up.isoformat() in body
+    assert "只给老师看的话" not in body
+
+
+def test_her_mentors_phone_is_hidden_when_the_mentor_does_not_share_it(client, mentor, mentee):
+    mentor.mentor_profile.shares_phone = False
+    mentor.mentor_profile.save()
+    client.force_login(mentee)
+    body = client.get(reverse("learn:dashboard")).content.decode()
+    assert "张丽华" in body and mentor.phone_display not in body
+
+
+def test_a_mentor_sees_her_mentees_progress_page_but_not_others(mentor_client, regions, mentee):
+    other = UserFactory(home_region=regions["v1"])
+    assert mentor_client.get(reverse("learn:learner_detail", args=[mentee.pk])).status_code == 200
+    assert mentor_client.get(reverse("learn:learner_detail", args=[other.pk])).status_code == 404
+
+
+def test_staff_of_her_region_read_private_notes_in_the_admin(client, regions, mentor, mentee):
+    contact = log(mentor, mentee, note="家里困难")
+    client.force_login(staff_user(regions["county"]))
+    response = client.get(f"/admin/coaching_contacts/inspect/{contact.pk}/")
+    assert response.status_code == 200 and "家里困难" in response.content.decode()
+    client.force_login(staff_user(regions["other_county"]))
+    assert client.get(f"/admin/coaching_contacts/inspect/{contact.pk}/").status_code == 404
+    listing = client.get("/admin/coaching_contacts/").content.decode()
+    assert "李秀英" not in listing
+
+
+# Staff: assignments and load --------------------------------------------------------------
+
+
+def test_staff_assign_in_the_admin_and_over_capacity_is_refused_with_a_message(client, regions):
+    mentor = make_mentor(regions["v1"], capacity=1)
+    first, second = UserFactory(home_region=regions["v1"]), UserFactory(home_region=regions["v1"])
+    client.force_login(staff_user(regions["county"]))
+    ok = client.post(
+        "/admin/mentor_assignments/new/",
+        {"learner": first.pk, "mentor": mentor.pk, "start_reason": "开班"},
+    )
+    assert ok.status_code == 302
+    refused = client.post(
+        "/admin/mentor_assignments/new/",
+        {"learner": second.pk, "mentor": mentor.pk, "start_reason": "开班"},
+    )
+    assert refused.status_code == 200
+    assert "上限" in refused.content.decode()
+    assert MentorAssignment.objects.count() == 1
+
+
+def test_staff_end_an_assignment_with_a_reason(client, regions, mentor, mentee):
+    assignment = MentorAssignment.objects.get(learner=mentee)
+    client.force_login(staff_user(regions["county"]))
+    url = f"/admin/mentor_assignments/edit/{assignment.pk}/"
+    assert client.post(url, {"end_reason": ""}).status_code == 200
+    assert client.post(url, {"end_reason": "学员搬走了"}).status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.end_reason == "学员搬走了" and assignment.ended_at
+
+
+def test_mentor_load_list_is_flat_in_queries_and_exportable(client, regions):
+    staff = staff_user(regions["province"])
+    client.force_login(staff)
+
+    def add(n):
+        for _ in range(n):
+            make_mentor(regions["v1"], capacity=4)
+
+    def queries():
+        client.get("/admin/mentors/")
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/admin/mentors/")
+        assert response.status_code == 200
+        return len(ctx)
+
+    add(5)
+    few = queries()
+    add(40)
+    assert queries() == few
+    export = client.get("/admin/mentors/?export=csv")
+    assert export.status_code == 200
+    assert b"".join(export.streaming_content).decode().count("\n") >= 45
+
+
+def test_staff_of_another_region_do_not_see_the_assignment(client, regions, mentee):
+    assignment = MentorAssignment.objects.get(learner=mentee)
+    client.force_login(staff_user(regions["other_county"]))
+    assert client.get(f"/admin/mentor_assignments/edit/{assignment.pk}/").status_code == 404
+    assert "李秀英" not in client.get("/admin/mentor_assignments/").content.decode()
