@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Enrolment
-from courses.services import enrolment_create, lesson_complete
+from courses.services import lesson_complete
 from lms.accounts.models import User
 from lms.mentoring.models import CoachingContact, MentorAssignment
 from lms.mentoring.services import coaching_contact_log, mentor_assign
