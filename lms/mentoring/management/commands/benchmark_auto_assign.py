@@ -8,6 +8,7 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from lms.accounts.models import Region, RegionKind, User
@@ -131,15 +132,13 @@ class Command(BaseCommand):
         self.stdout.write(
             f"apply again: {time.perf_counter() - started:.2f}s, {again} created (idempotent)"
         )
-        loads = sorted(
+        per_mentor = list(
             MentorAssignment.objects.filter(
                 ended_at__isnull=True, learner__username__startswith="bench-"
-            ).values_list("mentor_id", flat=True)
-        )
-        per_mentor = {}
-        for mentor_id in loads:
-            per_mentor[mentor_id] = per_mentor.get(mentor_id, 0) + 1
-        if per_mentor:
-            self.stdout.write(
-                f"mentees per mentor: min {min(per_mentor.values())}, max {max(per_mentor.values())}"
             )
+            .values("mentor_id")
+            .annotate(n=Count("pk"))
+            .values_list("n", flat=True)
+        )
+        if per_mentor:
+            self.stdout.write(f"mentees per mentor: min {min(per_mentor)}, max {max(per_mentor)}")
