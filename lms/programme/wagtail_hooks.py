@@ -1,6 +1,8 @@
+import django_filters
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
@@ -8,13 +10,38 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
-from lms.accounts.models import User
+from lms.accounts.models import Region, User
 from lms.accounts.permissions import learners_visible_to, regions_visible_to
 from lms.accounts.roles import LEARNER, PROGRAMME_STAFF
 
 from .models import Cohort, CohortMembership, MembershipStatus
 from .permissions import cohorts_visible_to, memberships_visible_to
 from .services import membership_add, membership_set_status
+
+
+def _visible_regions(request):
+    return regions_visible_to(request.user).order_by("path") if request else Region.objects.none()
+
+
+def _visible_cohorts(request):
+    return cohorts_visible_to(request.user) if request else Cohort.objects.none()
+
+
+class CohortFilterSet(WagtailFilterSet):
+    # Choices limited to the staff member's regions: a filter must not list other regions.
+    region = django_filters.ModelChoiceFilter(label=_("Region"), queryset=_visible_regions)
+
+    class Meta:
+        model = Cohort
+        fields = ["level", "start_date"]
+
+
+class MembershipFilterSet(WagtailFilterSet):
+    cohort = django_filters.ModelChoiceFilter(label=_("Cohort"), queryset=_visible_cohorts)
+
+    class Meta:
+        model = CohortMembership
+        fields = ["status"]
 
 
 class CohortForm(WagtailAdminModelForm):
@@ -25,8 +52,9 @@ class CohortForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_visible_to(self.for_user).order_by("path")
+        regions = regions_visible_to(self.for_user)
         self.fields["responsible_staff"].queryset = User.objects.filter(
-            Q(groups__name=PROGRAMME_STAFF) | Q(is_superuser=True)
+            Q(groups__name=PROGRAMME_STAFF, staff_regions__in=regions) | Q(pk=self.for_user.pk)
         ).distinct()
 
 
@@ -43,7 +71,7 @@ class CohortViewSet(ScopedViewSetMixin, ModelViewSet):
         "target_date",
         Column("member_count", label=_("Active members"), accessor="member_count"),
     ]
-    list_filter = ["level", "region", "start_date"]
+    filterset_class = CohortFilterSet
     list_export = ["name", "level", "region", "start_date", "target_date", "member_count"]
     export_headings = {"member_count": _("Active members")}
     search_fields = ["name"]
@@ -103,7 +131,7 @@ class MembershipViewSet(ScopedViewSetMixin, ModelViewSet):
     icon = "user"
     menu_label = _("Cohort members")
     list_display = ["learner", "cohort", "status", "joined_on", "status_changed_at"]
-    list_filter = ["cohort", "status"]
+    filterset_class = MembershipFilterSet
     list_export = ["learner", "cohort", "status", "joined_on", "status_changed_at"]
     search_fields = ["learner__display_name", "learner__phone", "cohort__name"]
     copy_view_enabled = False

@@ -124,6 +124,9 @@ def test_staff_see_and_export_only_their_regions_cohorts(client, regions):
     client.force_login(staff)
     body = client.get("/admin/cohorts/").content.decode()
     assert "七星关初级班" in body and "利辛初级班" not in body
+    assert "利辛县" not in body  # not even among the filter's choices
+    members = client.get("/admin/memberships/").content.decode()
+    assert "利辛初级班" not in members
     export = client.get("/admin/cohorts/?export=csv")
     assert export.status_code == 200
     csv = b"".join(export.streaming_content).decode()
