@@ -9,6 +9,12 @@ from .factories import UserFactory, make_region, make_site
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+# Every test that needs committed data uses this: the flush after it then leaves the database
+# empty without re-running post_migrate, and the next such test reloads the migrated data
+# (pages, site, groups) with their original ids. Mixing in plain transaction=True tests would
+# recreate content types under new ids and break that reload.
+COMMITTED_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 def require(condition: bool, reason: str):
     """Skip a test whose service is missing, except under CI, where it must run."""

@@ -16,14 +16,14 @@ from courses.models import Enrolment
 from lms.celery import app
 from lms.programme.models import CohortMembership
 from lms.programme.tasks import cohort_enrol_members_task
-from tests.conftest import port_open, require
+from tests.conftest import COMMITTED_DB, port_open, require
 from tests.factories import CohortFactory, UserFactory, make_course, make_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = [
     pytest.mark.celery_worker,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    COMMITTED_DB,
 ]
 
 

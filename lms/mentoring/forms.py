@@ -22,11 +22,11 @@ class CoachingContactForm(forms.ModelForm):
             "client_token",
         ]
         widgets = {
-            "contact_date": forms.DateInput(attrs={"type": "date"}),
+            "contact_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "mode": forms.RadioSelect,
             "minutes": forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 600}),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "follow_up_on": forms.DateInput(attrs={"type": "date"}),
+            "follow_up_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "private_note": forms.Textarea(attrs={"rows": 2}),
         }
         labels = {"summary": _("What did you talk about?")}

@@ -142,7 +142,7 @@ class CoachingContact(models.Model):
         related_name="coaching_contacts",
     )
     contact_date = models.DateField(_("date"))
-    mode = models.CharField(_("how"), max_length=20, choices=ContactMode.choices)
+    mode = models.CharField(_("type of contact"), max_length=20, choices=ContactMode.choices)
     minutes = models.PositiveSmallIntegerField(
         _("minutes"), validators=[MinValueValidator(1), MaxValueValidator(600)]
     )

@@ -151,7 +151,9 @@ def flag_counts(mentor, *, today=None) -> dict:
 
 
 def mentee_detail(mentor, learner, *, today=None):
-    row = mentee_queryset(mentor, today=today).filter(learner=learner).first()
+    """Her row (flags, next follow-up) and the coaching history the mentor may read."""
+    assignment = mentee_queryset(mentor, today=today).filter(learner=learner).first()
+    row = MenteeRow(assignment, None) if assignment else None
     contacts = list(contacts_visible_to(mentor).filter(learner=learner).select_related("mentor"))
     return row, contacts
 

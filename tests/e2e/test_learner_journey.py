@@ -4,9 +4,11 @@ import re
 import pytest
 from django.core.management import call_command
 
+from tests.conftest import COMMITTED_DB
+
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    COMMITTED_DB,
 ]
 
 

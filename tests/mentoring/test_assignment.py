@@ -7,7 +7,7 @@ from django.db import IntegrityError, connection, transaction
 from lms.mentoring.models import MentorAssignment
 from lms.mentoring.services import mentor_assign, mentor_assignment_end
 from lms.notifications.models import Notification
-from tests.conftest import require
+from tests.conftest import COMMITTED_DB, require
 from tests.factories import UserFactory, make_mentor, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_ending_needs_a_reason_and_keeps_the_history(regions):
         mentor_assignment_end(assignment=assignment, reason="again")
 
 
-@pytest.mark.django_db(transaction=True)
+@COMMITTED_DB
 def test_two_staff_assigning_the_same_learner_at_once_one_wins(regions):
     require(connection.vendor == "postgresql", "row locks and concurrent writes need PostgreSQL")
     learner = UserFactory(home_region=regions["v1"])

@@ -108,6 +108,9 @@ def test_logging_a_home_visit_clears_the_no_contact_flag(mentor_client, mentor, 
     }
     response = mentor_client.post(url, data)
     assert response.status_code == 302
+    page = mentor_client.get(reverse("mentoring:mentee", args=[mentee.pk]))
+    assert page.context["row"].flags == ["inactive"]
+    assert "已 30 天没有联系" not in page.content.decode()
     assert (
         "no_contact"
         not in rows_by_name(mentor_client.get(reverse("mentoring:home")))["李秀英"].flags
