@@ -123,3 +123,12 @@ def test_signing_up_with_a_taken_number_changes_nothing(client, mother):
     )
     assert User.objects.count() == before
     assert response.status_code in (200, 302)
+
+
+def test_repeated_wrong_passwords_are_rate_limited(client, mother):
+    for _ in range(5):
+        login(client, "13800000001", "wrong-password")
+    response = login(client, "13800000001", PASSWORD)  # even the right one, for a while
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
+    assert "过多" in response.content.decode() or response.status_code == 429
