@@ -257,35 +257,28 @@ class AssignmentViewSet(ScopedViewSetMixin, ModelViewSet):
 # Coaching contacts (read-only for staff, private notes included) -------------------------
 
 
+CONTACT_FIELDS = [
+    "contact_date",
+    "learner",
+    "mentor",
+    "mode",
+    "minutes",
+    "summary",
+    "follow_up_on",
+    "private_note",
+]
+
+
 class ContactViewSet(ScopedViewSetMixin, ModelViewSet):
     model = CoachingContact
     icon = "doc-full"
     menu_label = gettext_lazy("Coaching contacts")
     list_display = ["contact_date", "learner", "mentor", "mode", "minutes", "follow_up_on"]
     list_filter = ["mode", "contact_date"]
-    list_export = [
-        "contact_date",
-        "learner",
-        "mentor",
-        "mode",
-        "minutes",
-        "summary",
-        "follow_up_on",
-        "private_note",
-    ]
+    list_export = CONTACT_FIELDS
     search_fields = ["learner__display_name", "mentor__display_name", "summary"]
     inspect_view_enabled = True
-    inspect_view_fields = [
-        "contact_date",
-        "learner",
-        "mentor",
-        "mode",
-        "minutes",
-        "summary",
-        "follow_up_on",
-        "private_note",
-        "created_at",
-    ]
+    inspect_view_fields = [*CONTACT_FIELDS, "created_at"]
     copy_view_enabled = False
 
     def get_form_class(self, for_update=False):

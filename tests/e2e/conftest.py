@@ -65,3 +65,11 @@ def phone_page():
         connections.close_all()
         context.close()
         browser.close()
+
+
+def log_in(page, base_url, phone, password="companion-demo"):
+    """Log in as a mother does: her mobile number as she types it, and her password."""
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("手机号或邮箱").fill(phone)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()

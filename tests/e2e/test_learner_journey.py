@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.conftest import COMMITTED_DB
+from tests.e2e.conftest import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,10 +19,7 @@ def test_demo_learner_logs_in_completes_a_lesson_and_sees_progress_move(live_url
     call_command("seed_demo", stdout=io.StringIO())
     page = phone_page
 
-    page.goto(live_url + "/accounts/login/")
-    page.get_by_label("手机号或邮箱").fill("13800000001")
-    page.get_by_label("密码").fill("companion-demo")
-    page.get_by_role("button", name="登录").click()
+    log_in(page, live_url, "13800000001")
 
     expect(page.get_by_role("heading", name="王小梅，您好")).to_be_visible()
     first_course = page.get_by_role("region", name="办好儿童之家")

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.conftest import COMMITTED_DB
+from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.browser, COMMITTED_DB]
 
@@ -15,10 +16,7 @@ def test_demo_mentor_logs_a_home_visit_and_the_flag_clears(live_url, phone_page)
     call_command("seed_demo", stdout=io.StringIO())
     page = phone_page
 
-    page.goto(live_url + "/accounts/login/")
-    page.get_by_label("手机号或邮箱").fill("13800000002")
-    page.get_by_label("密码").fill("companion-demo")
-    page.get_by_role("button", name="登录").click()
+    log_in(page, live_url, "13800000002")
 
     page.get_by_role("link", name="我的学员").click()
     page.get_by_role("link", name=re.compile("^已 30 天没有联系")).click()
