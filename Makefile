@@ -42,8 +42,10 @@ format: install
 
 # Refresh the translation files after changing strings; then translate the new zh_Hans entries.
 messages: install
+	rm -f locale/en/LC_MESSAGES/django.po  # English is the source text: rebuilt fresh each time
 	$(BIN)/python manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=cms/demo
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
+	sed -i -e '0,/^#, fuzzy$$/{/^#, fuzzy$$/d}' -e 's/^"Language: \\n"/"Language: en\\n"/' locale/en/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 benchmark: install

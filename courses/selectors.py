@@ -3,7 +3,7 @@ modules or lessons there are."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, Func, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -254,7 +254,7 @@ class ProgressSummary:
 
 def progress_summaries(learner_ids) -> dict[int, ProgressSummary]:
     """Required lessons done / total over all her live courses, for many learners in three
-    queries whatever their number."""
+    queries whatever their number (the last returns one row per completed lesson)."""
     learner_ids = list(learner_ids)
     summaries = {pk: ProgressSummary() for pk in learner_ids}
     enrolments = list(
@@ -263,8 +263,9 @@ def progress_summaries(learner_ids) -> dict[int, ProgressSummary]:
         )
     )
     course_ids = {course_id for _learner, course_id in enrolments}
-    required = dict(
-        CoursePage.objects.filter(pk__in=course_ids)
+    courses = {
+        pk: (path, n)
+        for pk, path, n in CoursePage.objects.filter(pk__in=course_ids)
         .annotate(
             n=_count(
                 LessonPage.objects.live().filter(
@@ -272,18 +273,18 @@ def progress_summaries(learner_ids) -> dict[int, ProgressSummary]:
                 )
             )
         )
-        .values_list("pk", "n")
-    )
+        .values_list("pk", "path", "n")
+    }
+    course_paths = {}
     for learner_id, course_id in enrolments:
-        summaries[learner_id].total += required.get(course_id) or 0
-    done = (
-        LessonCompletion.objects.filter(
-            learner_id__in=learner_ids, lesson__live=True, lesson__is_optional=False
-        )
-        .values("learner_id")
-        .annotate(n=Count("pk"))
-    )
-    for row in done:
-        summary = summaries[row["learner_id"]]
-        summary.done = min(row["n"], summary.total)
+        path, required = courses[course_id]
+        summaries[learner_id].total += required or 0
+        course_paths.setdefault(learner_id, []).append(path)
+    # Count only completions inside the courses she is enrolled in, as learner_progress does.
+    completions = LessonCompletion.objects.filter(
+        learner_id__in=learner_ids, lesson__live=True, lesson__is_optional=False
+    ).values_list("learner_id", "lesson__path")
+    for learner_id, lesson_path in completions:
+        if any(lesson_path.startswith(path) for path in course_paths.get(learner_id, ())):
+            summaries[learner_id].done += 1
     return summaries

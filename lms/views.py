@@ -1,9 +1,13 @@
+from functools import wraps
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from wagtail.admin.auth import require_admin_access
 
 
 def _check_database():
@@ -42,6 +46,19 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503
     )
+
+
+def superusers_only(view):
+    """Wagtail admin access, and a superuser: for admin screens that cross regions."""
+
+    @require_admin_access
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def csrf_failure(request, reason=""):

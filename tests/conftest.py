@@ -37,8 +37,11 @@ def port_open(host: str, port: int) -> bool:
 def _media_and_sms(settings, tmp_path):
     from lms.accounts import sms
 
+    from django.core.cache import cache
+
     settings.MEDIA_ROOT = tmp_path / "media"
     sms.outbox.clear()
+    cache.clear()  # rate limits and site caches start empty for every test
     yield sms.outbox
 
 

@@ -54,11 +54,20 @@ class AccountAdapter(DefaultAccountAdapter):
         return User.objects.filter(phone=phone).first()
 
     def send_verification_code_sms(self, user, phone, code, **kwargs):
-        message = _("Companion Academy code: %(code)s. It expires in 15 minutes.")
-        send_sms(phone, message % {"code": code})
+        # Phone verification and log-in codes share this text; they expire at different times.
+        send_sms(phone, _("Companion Academy code: %(code)s. Do not share it.") % {"code": code})
 
     def send_unknown_account_sms(self, phone, **kwargs):
         send_sms(phone, _("Companion Academy: there is no account with this number."))
+
+    def send_account_already_exists_sms(self, phone):
+        send_sms(
+            phone,
+            _(
+                "Companion Academy: you already have an account with this number. "
+                "Log in, or ask for a log-in code."
+            ),
+        )
 
     def get_login_redirect_url(self, request):
         from django.urls import reverse

@@ -66,3 +66,10 @@ class RegionViewSet(ScopedViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_region_viewset():
     return RegionViewSet("regions")
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history_from_regional_staff(request, menu_items):
+    # The site history lists actions in every region; staff see only their own regions.
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

@@ -100,11 +100,14 @@ class MentorAssignment(models.Model):
                 violation_error_message=_("This learner already has a mentor."),
             ),
             models.CheckConstraint(
-                condition=~Q(learner=F("mentor")), name="mentor_is_not_her_own_mentee"
+                condition=~Q(learner=F("mentor")),
+                name="mentor_is_not_her_own_mentee",
+                violation_error_message=_("A mentor cannot be her own mentee."),
             ),
             models.CheckConstraint(
                 condition=Q(ended_at__isnull=True) | Q(ended_at__gte=F("started_at")),
                 name="assignment_ends_after_it_starts",
+                violation_error_message=_("An assignment cannot end before it starts."),
             ),
         ]
         indexes = [

@@ -22,19 +22,20 @@ def is_mentor(user) -> bool:
     return user._is_mentor
 
 
-def current_mentees_q(user, prefix=""):
-    """Q over User: the learners `user` mentors now."""
-    return Q(
-        **{
-            f"{prefix}mentor_assignments__mentor": user,
-            f"{prefix}mentor_assignments__ended_at__isnull": True,
-        }
-    )
+def _current_mentee_ids(user):
+    return MentorAssignment.objects.filter(mentor=user, ended_at__isnull=True).values("learner_id")
+
+
+def current_mentees_q(user):
+    """Q over User: the learners `user` mentors now (a subquery, so no duplicate rows)."""
+    return Q(pk__in=_current_mentee_ids(user))
 
 
 def is_current_mentor(user, learner) -> bool:
+    """`learner` may be a user or an id."""
+    learner_id = getattr(learner, "pk", learner)
     return MentorAssignment.objects.filter(
-        mentor=user, learner=learner, ended_at__isnull=True
+        mentor=user, learner_id=learner_id, ended_at__isnull=True
     ).exists()
 
 
@@ -50,22 +51,22 @@ def contacts_visible_to(user):
         return CoachingContact.objects.none()
     if user.is_superuser:
         return CoachingContact.objects.all()
-    condition = Q(mentor=user) | Q(learner=user)
-    condition |= Q(
-        learner__mentor_assignments__mentor=user, learner__mentor_assignments__ended_at__isnull=True
-    )
+    condition = Q(mentor=user) | Q(learner=user) | Q(learner_id__in=_current_mentee_ids(user))
     if is_programme_staff(user):
         condition |= Q(learner__in=learners_managed_by(user))
-    return CoachingContact.objects.filter(condition).distinct()
+    return CoachingContact.objects.filter(condition)
 
 
-def can_see_private_note(user, contact) -> bool:
-    """Never the learner. Her current mentor, the note's author, and staff of her region."""
+def can_see_private_note(user, contact, *, viewer_is_current_mentor=None) -> bool:
+    """Never the learner. Her current mentor, the note's author, and staff of her region.
+    A page that already knows whether the viewer is the current mentor passes it in."""
     if not user.is_authenticated or user.pk == contact.learner_id:
         return False
     if user.is_superuser or user.pk == contact.mentor_id:
         return True
-    if is_current_mentor(user, contact.learner):
+    if viewer_is_current_mentor is None:
+        viewer_is_current_mentor = is_current_mentor(user, contact.learner_id)
+    if viewer_is_current_mentor:
         return True
     return (
         is_programme_staff(user)

@@ -46,7 +46,7 @@ class MenteeRow:
     @property
     def flag_text(self):
         labels = flag_labels()
-        return "、".join(str(labels[name]) for name in self.flags)
+        return _(", ").join(str(labels[name]) for name in self.flags)
 
 
 def flag_labels():
@@ -67,15 +67,28 @@ def _as_int(name):
     return Case(When(**{name: True}, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def _latest_contact():
-    return CoachingContact.objects.filter(learner=OuterRef("learner_id")).order_by(
-        "-contact_date", "-created_at"
+def _contacts_with_her(mentor_ref="mentor_id"):
+    """Contacts between the assignment's mentor and learner: a new mentor starts afresh."""
+    return CoachingContact.objects.filter(
+        learner=OuterRef("learner_id"), mentor=OuterRef(mentor_ref)
+    )
+
+
+def _pending_follow_up():
+    """The earliest follow-up date later than the last contact: a quick call after a visit
+    does not cancel the follow-up the visit planned, a contact on or after that date does."""
+    return (
+        _contacts_with_her()
+        .filter(follow_up_on__gt=OuterRef("last_contact_on"))
+        .order_by("follow_up_on")
+        .values("follow_up_on")[:1]
     )
 
 
 def mentee_queryset(mentor, *, today=None):
-    """Her current assignments, annotated with last activity, last contact, next follow-up and
-    the three flags (booleans the database computes, so lists can filter and sort on them)."""
+    """Her current assignments, annotated with last activity, last contact, pending follow-up
+    and the three flags (booleans the database computes, so lists can filter and sort on
+    them). A new assignment has 14 days' grace for activity and 30 for a first contact."""
     today = today or timezone.localdate()
     now = timezone.now()
     inactive_since = now - datetime.timedelta(days=INACTIVE_AFTER_DAYS)
@@ -85,17 +98,19 @@ def mentee_queryset(mentor, *, today=None):
         .order_by("-last_activity_at")
         .values("last_activity_at")[:1]
     )
+    last_contact = _contacts_with_her().order_by("-contact_date").values("contact_date")[:1]
     return (
         MentorAssignment.objects.filter(mentor=mentor, ended_at__isnull=True)
         .select_related("learner__home_region")
         .annotate(
             last_activity=Subquery(last_activity),
-            last_contact_on=Subquery(_latest_contact().values("contact_date")[:1]),
-            next_follow_up=Subquery(_latest_contact().values("follow_up_on")[:1]),
+            last_contact_on=Subquery(last_contact),
         )
+        .annotate(next_follow_up=Subquery(_pending_follow_up()))
         .annotate(
             flag_inactive=_flag(
-                Q(last_activity__isnull=True) | Q(last_activity__lt=inactive_since)
+                (Q(last_activity__isnull=True) | Q(last_activity__lt=inactive_since))
+                & Q(started_at__lt=inactive_since)
             ),
             flag_no_contact=_flag(
                 Q(last_contact_on__lt=no_contact_since)
@@ -182,11 +197,17 @@ class MyMentor:
 
 
 def my_mentor(learner) -> MyMentor | None:
-    """The learner's current mentor (phone only if she shares it) and the next follow-up."""
+    """The learner's current mentor (phone only if she shares it) and her next follow-up,
+    if one is planned from today on."""
     assignment = (
         MentorAssignment.objects.filter(learner=learner, ended_at__isnull=True)
         .select_related("mentor__mentor_profile")
-        .annotate(next_follow_up=Subquery(_latest_contact().values("follow_up_on")[:1]))
+        .annotate(
+            last_contact_on=Subquery(
+                _contacts_with_her().order_by("-contact_date").values("contact_date")[:1]
+            )
+        )
+        .annotate(next_follow_up=Subquery(_pending_follow_up()))
         .first()
     )
     if assignment is None:
@@ -194,4 +215,7 @@ def my_mentor(learner) -> MyMentor | None:
     mentor = assignment.mentor
     profile = getattr(mentor, "mentor_profile", None)
     phone = mentor.phone_display if profile and profile.shares_phone else ""
-    return MyMentor(mentor=mentor, phone=phone, next_follow_up=assignment.next_follow_up)
+    upcoming = assignment.next_follow_up
+    if upcoming and upcoming < timezone.localdate():
+        upcoming = None
+    return MyMentor(mentor=mentor, phone=phone, next_follow_up=upcoming)

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from lms.accounts.models import User
+from lms.accounts.permissions import learners_managed_by, regions_visible_to
 from lms.accounts.roles import MENTOR
-from lms.notifications.services import notification_deliver, notify
+from lms.notifications.services import notify
 from lms.programme.models import MembershipStatus
 
 from .models import CoachingContact, MentorAssignment, MentorProfile
@@ -27,15 +28,30 @@ from .permissions import can_log_contact, can_manage_learner, eligible_mentor_pr
 
 @transaction.atomic
 def mentor_profile_save(*, user, actor=None, regions=None, **fields) -> MentorProfile:
-    """Create or update a mentor profile; an eligible mentor is in the mentor role group."""
+    """Create or update a mentor profile; an eligible mentor is in the mentor role group.
+    Staff edit only the served regions they can see; the others are kept."""
     if actor is not None and not can_manage_learner(actor, user):
         raise PermissionDenied(_("You can only manage mentors living in your regions."))
-    profile, _created = MentorProfile.objects.get_or_create(user=user)
+    profile, created = MentorProfile.objects.select_for_update().get_or_create(user=user)
     for name, value in fields.items():
         setattr(profile, name, value)
     profile.full_clean(exclude=["user"])
+    if not profile.is_eligible:
+        mentees = MentorAssignment.objects.filter(mentor=user, ended_at__isnull=True).count()
+        if mentees:
+            raise ValidationError(
+                ngettext(
+                    "%(name)s still mentors %(count)s learner: give her a new mentor first.",
+                    "%(name)s still mentors %(count)s learners: give them new mentors first.",
+                    mentees,
+                )
+                % {"name": user, "count": mentees}
+            )
     profile.save()
     if regions is not None:
+        regions = list(regions)
+        if actor is not None and not created:
+            regions += list(profile.regions.exclude(pk__in=regions_visible_to(actor)))
         profile.regions.set(regions)
     group = Group.objects.get_or_create(name=MENTOR)[0]
     if profile.is_eligible:
@@ -212,11 +228,15 @@ def _common_depth(a: str, b: str) -> int:
     return depth
 
 
-def auto_assign_plan(*, cohort) -> AutoAssignPlan:
+def auto_assign_plan(*, cohort, actor=None) -> AutoAssignPlan:
     """Propose a mentor for every active member of the cohort who has none: the nearest
     eligible mentor (same village, then township, county, province) with a free place, the
     least loaded among equally near ones. Reads only; a fixed number of queries."""
     learners = list(_unassigned_members(cohort))
+    outside = set()
+    if actor is not None:
+        managed = learners_managed_by(actor).filter(pk__in=[u.pk for u in learners])
+        outside = {u.pk for u in learners} - set(managed.values_list("pk", flat=True))
     profiles = list(
         eligible_mentor_profiles()
         .select_related("user__home_region")
@@ -234,6 +254,9 @@ def auto_assign_plan(*, cohort) -> AutoAssignPlan:
 
     plan = AutoAssignPlan()
     for learner in learners:
+        if learner.pk in outside:
+            plan.unplaced.append(Unplaced(learner, _("She lives outside your regions.")))
+            continue
         if learner.home_region is None:
             plan.unplaced.append(Unplaced(learner, _("No home region is recorded for her.")))
             continue
@@ -295,8 +318,6 @@ def _apply_pairs(cohort, pairs, actor):
     )
     managed = set(learner_ids)
     if actor is not None:
-        from lms.accounts.permissions import learners_managed_by
-
         managed = set(
             learners_managed_by(actor).filter(pk__in=learner_ids).values_list("pk", flat=True)
         )
@@ -387,16 +408,14 @@ def assignments_notify(*, assignment_ids) -> int:
 
 
 def _notify_now(recipient, kind, assignment, title, body, url_name, *url_args) -> bool:
-    notification, created = notify(
+    _notification, created = notify(
         recipient=recipient,
         kind=kind,
         dedupe_key=f"{kind}:{assignment.pk}",
         title=title,
         body=body,
         url=reverse(url_name, args=url_args),
-        deliver=False,  # this already runs in a task: send now
     )
-    notification_deliver(notification_id=notification.pk)
     return created
 
 
@@ -423,16 +442,14 @@ def mentor_digests_send(*, today=None) -> int:
                 len(rows),
             ) % {"count": len(rows)}
             body = "\n".join(f"· {row.learner}: {row.flag_text}" for row in rows[:20])
-            notification, created = notify(
+            _notification, created = notify(
                 recipient=mentor,
                 kind="mentor_digest",
                 dedupe_key=f"mentor_digest:{year}-W{week:02d}",
                 title=title,
                 body=body,
                 url=reverse("mentoring:home") + "?flag=any",
-                deliver=False,
             )
-        notification_deliver(notification_id=notification.pk)
         sent += created
     return sent
 

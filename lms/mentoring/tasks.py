@@ -3,7 +3,7 @@ from celery import shared_task
 from .services import assignments_notify, mentor_digests_send
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+@shared_task(acks_late=True)
 def notify_assignments_task(assignment_ids: list[int]) -> int:
     return assignments_notify(assignment_ids=assignment_ids)
 

@@ -71,7 +71,10 @@ def mentee(request, learner_id):
             "row": row,
             "flag_labels": flag_labels(),
             "progress": learner_progress(learner),
-            "contacts": [(c, can_see_private_note(request.user, c)) for c in contacts],
+            "contacts": [
+                (c, can_see_private_note(request.user, c, viewer_is_current_mentor=True))
+                for c in contacts
+            ],
         },
     )
 

@@ -8,8 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -18,6 +17,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
 from lms.accounts.models import Region, User
@@ -257,6 +258,16 @@ class AssignmentViewSet(ScopedViewSetMixin, ModelViewSet):
 # Coaching contacts (read-only for staff, private notes included) -------------------------
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Contacts are recorded by mentors through the coaching service; the admin only reads."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
 CONTACT_FIELDS = [
     "contact_date",
     "learner",
@@ -267,6 +278,9 @@ CONTACT_FIELDS = [
     "follow_up_on",
     "private_note",
 ]
+
+
+register_permission_policy(CoachingContact, ReadOnlyPermissionPolicy(CoachingContact))
 
 
 class ContactViewSet(ScopedViewSetMixin, ModelViewSet):
@@ -285,7 +299,10 @@ class ContactViewSet(ScopedViewSetMixin, ModelViewSet):
         return forms.modelform_factory(CoachingContact, fields=["summary"])
 
     def scope_queryset(self, queryset, user):
-        visible = contacts_visible_to(user).values("pk") if is_programme_staff(user) else []
+        if not is_programme_staff(user):
+            return queryset.none()
+        # Staff read private notes of their region's learners, but never notes about herself.
+        visible = contacts_visible_to(user).exclude(learner=user).values("pk")
         return queryset.filter(pk__in=visible).select_related("learner", "mentor")
 
 
@@ -316,10 +333,16 @@ def auto_assign_preview(request, cohort_id):
                 messages.error(request, message)
         else:
             messages.success(
-                request, _("%(count)s learners were given a mentor.") % {"count": count}
+                request,
+                ngettext(
+                    "%(count)s learner was given a mentor.",
+                    "%(count)s learners were given a mentor.",
+                    count,
+                )
+                % {"count": count},
             )
             return redirect("mentoring_auto_assign:preview", cohort_id=cohort.pk)
-    plan = auto_assign_plan(cohort=cohort)
+    plan = auto_assign_plan(cohort=cohort, actor=request.user)
     return TemplateResponse(
         request,
         "mentoring/admin/auto_assign_preview.html",

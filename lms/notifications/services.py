@@ -24,6 +24,11 @@ def notify(
     Write title and body in the recipient's language (translation.override). Returns the
     notification and whether it was new."""
     title, body = str(title), str(body)
+    wanted = []
+    if Channel.EMAIL in channels and recipient.email:
+        wanted.append(Channel.EMAIL)
+    if Channel.SMS in channels and recipient.phone:
+        wanted.append(Channel.SMS)
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
@@ -34,14 +39,11 @@ def notify(
                 body=body,
                 url=url,
             )
+            Delivery.objects.bulk_create(
+                [Delivery(notification=notification, channel=c) for c in wanted]
+            )
     except IntegrityError:
         return Notification.objects.get(recipient=recipient, dedupe_key=dedupe_key), False
-    wanted = []
-    if Channel.EMAIL in channels and recipient.email:
-        wanted.append(Channel.EMAIL)
-    if Channel.SMS in channels and recipient.phone:
-        wanted.append(Channel.SMS)
-    Delivery.objects.bulk_create([Delivery(notification=notification, channel=c) for c in wanted])
     if wanted and deliver:
         from .tasks import deliver_notification
 
@@ -49,11 +51,12 @@ def notify(
     return notification, True
 
 
-def notification_deliver(*, notification_id) -> int:
+def notification_deliver(*, notification_id) -> tuple[int, int]:
     """Send every unsent delivery of a notification. Each is locked, sent and marked sent in
-    one transaction: a retry or a second worker skips what is already sent. Returns how many
-    were sent now."""
-    sent = 0
+    one transaction, so a retry or a second worker skips what is already sent. A failed send
+    is recorded (attempts, last_error) and left for the next try; the other channels still go.
+    Returns (sent, failed)."""
+    sent = failed = 0
     pending = Delivery.objects.filter(notification_id=notification_id, sent_at__isnull=True)
     for delivery_id in pending.values_list("pk", flat=True):
         with transaction.atomic():
@@ -65,12 +68,18 @@ def notification_deliver(*, notification_id) -> int:
             )
             if delivery is None:
                 continue
-            _send(delivery)
-            delivery.sent_at = timezone.now()
             delivery.attempts += 1
+            try:
+                _send(delivery)
+            except Exception as exc:  # noqa: BLE001 - any gateway failure: record, retry later
+                delivery.last_error = f"{exc.__class__.__name__}: {exc}"[:300]
+                delivery.save(update_fields=["attempts", "last_error"])
+                failed += 1
+                continue
+            delivery.sent_at = timezone.now()
             delivery.save(update_fields=["sent_at", "attempts"])
             sent += 1
-    return sent
+    return sent, failed
 
 
 def _send(delivery):

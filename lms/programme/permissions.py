@@ -1,4 +1,4 @@
-from lms.accounts.permissions import learners_visible_to, regions_visible_to
+from lms.accounts.permissions import learners_managed_by, regions_visible_to
 
 from .models import Cohort, CohortMembership
 
@@ -22,5 +22,5 @@ def can_manage_cohort(user, cohort) -> bool:
 
 def can_add_to_cohort(user, cohort, learner) -> bool:
     return (
-        can_manage_cohort(user, cohort) and learners_visible_to(user).filter(pk=learner.pk).exists()
+        can_manage_cohort(user, cohort) and learners_managed_by(user).filter(pk=learner.pk).exists()
     )

@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
 from lms.accounts.models import Region, User
-from lms.accounts.permissions import learners_visible_to, regions_visible_to
+from lms.accounts.permissions import learners_managed_by, regions_visible_to
 from lms.accounts.roles import LEARNER, PROGRAMME_STAFF
 
 from .models import Cohort, CohortMembership, MembershipStatus
@@ -98,7 +98,7 @@ class MembershipForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = cohorts_visible_to(self.for_user)
         self.fields["learner"].queryset = (
-            learners_visible_to(self.for_user).filter(groups__name=LEARNER).order_by("display_name")
+            learners_managed_by(self.for_user).filter(groups__name=LEARNER).order_by("display_name")
         )
         if self.instance.pk:
             self.fields["cohort"].disabled = True

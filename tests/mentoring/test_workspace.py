@@ -331,3 +331,10 @@ def test_staff_of_another_region_do_not_see_the_assignment(client, regions, ment
     client.force_login(staff_user(regions["other_county"]))
     assert client.get(f"/admin/mentor_assignments/edit/{assignment.pk}/").status_code == 404
     assert "李秀英" not in client.get("/admin/mentor_assignments/").content.decode()
+
+
+def test_the_workspace_reads_in_english_too(mentor_client, mentee):
+    started(MentorAssignment.objects.get(learner=mentee), 45)
+    body = mentor_client.get("/en/mentor/").content.decode()
+    assert "My mentees" in body and "No contact for 30 days" in body
+    assert "我的学员" not in body

@@ -41,22 +41,49 @@ def test_a_failed_send_is_retried_later_and_then_sent_once(sms_outbox, monkeypat
         raise OSError("gateway down")
 
     monkeypatch.setattr(sms.LocmemSMSBackend, "send", lambda self, p, m: gateway_down(p, m))
-    with pytest.raises(OSError):
-        notification_deliver(notification_id=notification.pk)
-    assert Delivery.objects.get().sent_at is None  # nothing recorded as sent
+    assert notification_deliver(notification_id=notification.pk) == (0, 1)
+    delivery = Delivery.objects.get()
+    assert delivery.sent_at is None and "gateway down" in delivery.last_error
     monkeypatch.undo()
-    assert notification_deliver(notification_id=notification.pk) == 1
-    assert notification_deliver(notification_id=notification.pk) == 0
+    assert notification_deliver(notification_id=notification.pk) == (1, 0)
+    assert notification_deliver(notification_id=notification.pk) == (0, 0)
     assert len(sms_outbox) == 1
 
 
-def test_assignment_notifications_go_once_even_if_the_task_runs_twice(sms_outbox):
+def test_one_bad_number_does_not_stop_the_other_notifications(
+    sms_outbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    from lms.accounts import sms
+
+    regions = region_tree()
+    mentor = make_mentor(regions["v1"])
+    learners = [UserFactory(home_region=regions["v1"]) for _ in range(3)]
+    assignments = [mentor_assign(learner=u, mentor=mentor) for u in learners]
+    real_send = sms.LocmemSMSBackend.send
+
+    def flaky(self, phone, message):
+        if phone == learners[0].phone:
+            raise OSError("number rejected")
+        real_send(self, phone, message)
+
+    monkeypatch.setattr(sms.LocmemSMSBackend, "send", flaky)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_assignments_task.apply(args=[[a.pk for a in assignments]])
+    assert Notification.objects.count() == 6
+    assert len(sms_outbox) == 5  # everyone but the rejected number
+    assert Delivery.objects.filter(sent_at__isnull=True).count() == 1
+
+
+def test_assignment_notifications_go_once_even_if_the_task_runs_twice(
+    sms_outbox, django_capture_on_commit_callbacks
+):
     regions = region_tree()
     mentor = make_mentor(regions["v1"])
     learner = UserFactory(home_region=regions["v1"])
     assignment = mentor_assign(learner=learner, mentor=mentor)  # task waits for commit
-    notify_assignments_task.apply(args=[[assignment.pk]])
-    notify_assignments_task.apply(args=[[assignment.pk]])
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_assignments_task.apply(args=[[assignment.pk]])
+        notify_assignments_task.apply(args=[[assignment.pk]])
     assert Notification.objects.filter(recipient=learner, kind="mentor_assigned").count() == 1
     assert Notification.objects.filter(recipient=mentor, kind="mentee_assigned").count() == 1
     assert len(sms_outbox) == 2
