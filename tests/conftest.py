@@ -35,9 +35,9 @@ def port_open(host: str, port: int) -> bool:
 
 @pytest.fixture(autouse=True)
 def _media_and_sms(settings, tmp_path):
-    from lms.accounts import sms
-
     from django.core.cache import cache
+
+    from lms.accounts import sms
 
     settings.MEDIA_ROOT = tmp_path / "media"
     sms.outbox.clear()
