@@ -64,3 +64,37 @@ def test_seed_demo_builds_the_demo_and_running_it_again_duplicates_nothing(clien
     assert isinstance(Site.objects.get(is_default_site=True).root_page.specific, HomePage)
     assert "陪伴妈妈学堂" in client.get("/").content.decode()
     assert "Companion Academy" in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize("language", ["", "/en"])
+def test_every_demo_role_opens_its_pages(client, language):
+    from django.contrib.auth.models import Group
+
+    call_command("seed_demo", stdout=io.StringIO())
+    cohort = Cohort.objects.get()
+    pages = {
+        "+8613800000001": ["/learn/", "/courses/", "/notifications/"],
+        "+8613800000002": ["/mentor/", "/mentor/?flag=any&sort=activity", "/notifications/"],
+        "+8613800000003": [
+            "/admin/",
+            "/admin/regions/",
+            "/admin/cohorts/",
+            "/admin/memberships/",
+            "/admin/mentors/",
+            "/admin/mentor_assignments/",
+            f"/admin/auto-assign/{cohort.pk}/",
+            "/admin/coaching_contacts/",
+        ],
+        "+8613800000004": ["/admin/", "/admin/pages/", "/admin/reports/site-history/"],
+    }
+    assert Group.objects.filter(name=roles.PROGRAMME_STAFF).exists()
+    for phone, urls in pages.items():
+        client.force_login(User.objects.get(phone=phone))
+        for url in urls:
+            prefix = language if not url.startswith("/admin") else ""
+            response = client.get(prefix + url)
+            assert response.status_code == 200, (phone, url, response.status_code)
+    # The auto-assign preview places the cohort's waiting learners with the nearest mentors.
+    client.force_login(User.objects.get(phone="+8613800000003"))
+    plan = client.get(f"/admin/auto-assign/{cohort.pk}/").context["plan"]
+    assert len(plan.placements) == 12 and not plan.unplaced
