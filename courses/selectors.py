@@ -67,7 +67,7 @@ def learner_progress(learner, language=None) -> list[CourseProgress]:
             next_lesson_id=Subquery(unfinished.values("pk")[:1]),
             first_lesson_id=Subquery(required.order_by("path").values("pk")[:1]),
         )
-        .order_by("-last_activity_at", "course__path")
+        .order_by(F("last_activity_at").desc(nulls_last=True), "course__path")
     )
     localize = _localizer(
         course_ids=[e.course_id for e in enrolments],

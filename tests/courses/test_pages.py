@@ -76,3 +76,23 @@ def test_site_root_is_the_home_page(client, site_pages):
     response = client.get("/")
     assert response.status_code == 200
     assert Page.objects.get(pk=home.pk).specific_class is HomePage
+
+
+def test_course_and_lesson_pages_cost_the_same_queries_for_small_and_big_courses(
+    site_pages, learner_client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _home, index = site_pages
+    small = make_course(index, modules=1, lessons=2)
+    big = make_course(index, modules=4, lessons=6)
+
+    def queries(url):
+        learner_client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert learner_client.get(url).status_code == 200
+        return len(ctx)
+
+    assert queries(small.url) == queries(big.url)
+    assert queries(lessons_of(small)[1].url) == queries(lessons_of(big)[10].url)
