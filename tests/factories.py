@@ -148,3 +148,42 @@ def region_tree():
         "other_province": other_province,
         "other_county": make_region("利辛县", RegionKind.COUNTY, other_province),
     }
+
+
+def log_contact(mentor, learner, *, days_ago=0, follow_up=None, follow_up_in=None, note=""):
+    """A coaching contact through the service, `days_ago` days back. The follow-up is a date
+    or a number of days after the contact."""
+    import datetime
+    import uuid
+
+    from django.utils import timezone
+
+    from lms.mentoring.services import coaching_contact_log
+
+    date = timezone.localdate() - datetime.timedelta(days=days_ago)
+    if follow_up_in is not None:
+        follow_up = date + datetime.timedelta(days=follow_up_in)
+    return coaching_contact_log(
+        mentor=mentor,
+        learner=learner,
+        contact_date=date,
+        mode="home_visit",
+        minutes=30,
+        summary="谈了家访",
+        follow_up_on=follow_up,
+        private_note=note,
+        client_token=uuid.uuid4(),
+    )[0]
+
+
+def backdate_assignment(assignment, days):
+    """Pretend the assignment started `days` days ago."""
+    import datetime
+
+    from django.utils import timezone
+
+    from lms.mentoring.models import MentorAssignment
+
+    MentorAssignment.objects.filter(pk=assignment.pk).update(
+        started_at=timezone.now() - datetime.timedelta(days=days)
+    )

@@ -12,12 +12,11 @@ from django.utils import timezone
 
 from courses.selectors import learner_progress, progress_summaries
 from courses.services import enrolment_create, lesson_complete
-from lms.mentoring.models import CoachingContact, MentorAssignment
+from lms.mentoring.models import CoachingContact
 from lms.mentoring.selectors import mentee_rows, my_mentor
 from lms.mentoring.services import (
     auto_assign_apply,
     auto_assign_plan,
-    coaching_contact_log,
     mentor_assign,
     mentor_profile_save,
 )
@@ -25,7 +24,9 @@ from lms.programme.models import CohortMembership
 from tests.factories import (
     CohortFactory,
     UserFactory,
+    backdate_assignment,
     lessons_of,
+    log_contact,
     make_course,
     make_mentor,
     staff_user,
@@ -34,29 +35,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def contact(mentor, learner, days_ago=0, follow_up_in=None, note=""):
-    date = timezone.localdate() - datetime.timedelta(days=days_ago)
-    follow_up = date + datetime.timedelta(days=follow_up_in) if follow_up_in is not None else None
-    return coaching_contact_log(
-        mentor=mentor,
-        learner=learner,
-        contact_date=date,
-        mode="phone_call",
-        minutes=10,
-        summary="电话",
-        follow_up_on=follow_up,
-        private_note=note,
-        client_token=uuid.uuid4(),
-    )[0]
-
-
-def age(assignment, days):
-    MentorAssignment.objects.filter(pk=assignment.pk).update(
-        started_at=timezone.now() - datetime.timedelta(days=days)
-    )
-
-
-def test_a_reassigned_learner_still_opens_her_progress_page(client, regions):
+def test_a_reassigned_learner_still_opens_her_progress_pbackdate_assignment(client, regions):
     learner = UserFactory(home_region=regions["v1"])
     mentor_assign(learner=learner, mentor=make_mentor(regions["v1"]))
     mentor_assign(learner=learner, mentor=make_mentor(regions["v1"]), replace_current=True)
@@ -103,7 +82,7 @@ def test_staff_who_is_herself_a_mentee_never_reads_notes_about_herself(client, r
     staff = staff_user(regions["county"], home_region=regions["v1"])
     mentor = make_mentor(regions["v1"])
     mentor_assign(learner=staff, mentor=mentor)
-    note = contact(mentor, staff, note="关于她本人的备注")
+    note = log_contact(mentor, staff, note="关于她本人的备注")
     client.force_login(staff)
     assert client.get(f"/admin/coaching_contacts/inspect/{note.pk}/").status_code == 404
     export = client.get("/admin/coaching_contacts/?export=csv")
@@ -137,8 +116,8 @@ def test_auto_assign_leaves_out_members_outside_the_staff_members_regions(region
 def test_a_new_mentor_starts_afresh_and_new_mentees_get_grace(regions):
     learner = UserFactory(home_region=regions["v1"])
     old_mentor, new_mentor = make_mentor(regions["v1"]), make_mentor(regions["v1"])
-    age(mentor_assign(learner=learner, mentor=old_mentor), 60)
-    contact(old_mentor, learner, days_ago=40, follow_up_in=5)
+    backdate_assignment(mentor_assign(learner=learner, mentor=old_mentor), 60)
+    log_contact(old_mentor, learner, days_ago=40, follow_up_in=5)
     mentor_assign(learner=learner, mentor=new_mentor, replace_current=True)
     [row] = mentee_rows(new_mentor)
     assert row.flags == []  # not the old mentor's overdue follow-up, not "inactive" on day one
@@ -148,11 +127,11 @@ def test_a_quick_call_does_not_cancel_a_planned_follow_up(regions):
     learner = UserFactory(home_region=regions["v1"])
     mentor = make_mentor(regions["v1"])
     mentor_assign(learner=learner, mentor=mentor)
-    contact(mentor, learner, days_ago=10, follow_up_in=7)  # visit: come back in a week
-    contact(mentor, learner, days_ago=5)  # a quick call before that, no follow-up set
+    log_contact(mentor, learner, days_ago=10, follow_up_in=7)  # visit: come back in a week
+    log_contact(mentor, learner, days_ago=5)  # a quick call before that, no follow-up set
     [row] = mentee_rows(mentor)
     assert "follow_up" in row.flags
-    contact(mentor, learner, days_ago=0)  # she went back: done
+    log_contact(mentor, learner, days_ago=0)  # she went back: done
     [row] = mentee_rows(mentor)
     assert "follow_up" not in row.flags
 
@@ -161,9 +140,9 @@ def test_the_learner_card_shows_only_a_follow_up_still_ahead(regions):
     learner = UserFactory(home_region=regions["v1"])
     mentor = make_mentor(regions["v1"])
     mentor_assign(learner=learner, mentor=mentor)
-    contact(mentor, learner, days_ago=10, follow_up_in=3)
+    log_contact(mentor, learner, days_ago=10, follow_up_in=3)
     assert my_mentor(learner).next_follow_up is None
-    contact(mentor, learner, days_ago=1, follow_up_in=6)
+    log_contact(mentor, learner, days_ago=1, follow_up_in=6)
     assert my_mentor(learner).next_follow_up == timezone.localdate() + datetime.timedelta(days=5)
 
 
@@ -189,7 +168,7 @@ def test_the_mentee_page_costs_the_same_queries_for_2_or_12_contacts(client, reg
 
     contacts_by_previous_mentor(1)
     mentor_assign(learner=learner, mentor=mentor, replace_current=True)
-    contact(mentor, learner, note="我的备注")
+    log_contact(mentor, learner, note="我的备注")
     client.force_login(mentor)
     url = reverse("mentoring:mentee", args=[learner.pk])
 

@@ -11,32 +11,19 @@ from courses.models import Enrolment
 from courses.services import lesson_complete
 from lms.accounts.models import User
 from lms.mentoring.models import CoachingContact, MentorAssignment
-from lms.mentoring.services import coaching_contact_log, mentor_assign
-from tests.factories import UserFactory, lessons_of, make_course, make_mentor, staff_user
+from lms.mentoring.services import mentor_assign
+from tests.factories import (
+    UserFactory,
+    backdate_assignment,
+    lessons_of,
+    log_contact,
+    make_course,
+    make_mentor,
+    staff_user,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today
-
-
-def started(assignment, days_ago):
-    MentorAssignment.objects.filter(pk=assignment.pk).update(
-        started_at=timezone.now() - datetime.timedelta(days=days_ago)
-    )
-
-
-def log(mentor, learner, days_ago=0, follow_up=None, note="", token=None):
-    date = timezone.localdate() - datetime.timedelta(days=days_ago)
-    return coaching_contact_log(
-        mentor=mentor,
-        learner=learner,
-        contact_date=date,
-        mode="home_visit",
-        minutes=30,
-        summary="谈了家访",
-        follow_up_on=follow_up,
-        private_note=note,
-        client_token=token or uuid.uuid4(),
-    )[0]
 
 
 @pytest.fixture
@@ -68,10 +55,10 @@ def test_flags_show_who_needs_her(mentor_client, regions, mentor, site_pages):
     busy = UserFactory(home_region=regions["v2"], display_name="很积极")
     due = UserFactory(home_region=regions["v1"], display_name="要回访")
     for learner, days in ((quiet, 40), (busy, 40), (due, 5)):
-        started(mentor_assign(learner=learner, mentor=mentor), days)
+        backdate_assignment(mentor_assign(learner=learner, mentor=mentor), days)
     lesson_complete(learner=busy, lesson=lessons_of(course)[0])
-    log(mentor, busy, days_ago=31)
-    log(mentor, due, days_ago=3, follow_up=timezone.localdate())
+    log_contact(mentor, busy, days_ago=31)
+    log_contact(mentor, due, days_ago=3, follow_up=timezone.localdate())
     lesson_complete(learner=due, lesson=lessons_of(course)[0])
 
     rows = rows_by_name(mentor_client.get(reverse("mentoring:home")))
@@ -91,7 +78,7 @@ def test_flags_show_who_needs_her(mentor_client, regions, mentor, site_pages):
 
 
 def test_logging_a_home_visit_clears_the_no_contact_flag(mentor_client, mentor, mentee):
-    started(MentorAssignment.objects.get(learner=mentee), 45)
+    backdate_assignment(MentorAssignment.objects.get(learner=mentee), 45)
     assert (
         "no_contact" in rows_by_name(mentor_client.get(reverse("mentoring:home")))["李秀英"].flags
     )
@@ -211,10 +198,10 @@ def test_a_mentor_cannot_open_or_log_for_someone_elses_mentee(mentor_client, reg
 
 
 def test_after_reassignment_she_reads_only_the_contacts_she_wrote(client, regions, mentor, mentee):
-    mine = log(mentor, mentee, note="我的私人记录")
+    mine = log_contact(mentor, mentee, note="我的私人记录")
     successor = make_mentor(regions["v1"])
     mentor_assign(learner=mentee, mentor=successor, reason="换人", replace_current=True)
-    theirs = log(successor, mentee, note="新老师的记录")
+    theirs = log_contact(successor, mentee, note="新老师的记录")
     client.force_login(mentor)
     assert client.get(reverse("mentoring:mentee", args=[mentee.pk])).status_code == 404
     own = client.get(reverse("mentoring:contact_detail", args=[mine.pk]))
@@ -227,7 +214,7 @@ def test_after_reassignment_she_reads_only_the_contacts_she_wrote(client, region
 
 
 def test_a_learner_cannot_use_the_mentor_workspace(client, mentor, mentee):
-    note = log(mentor, mentee, note="只给老师看")
+    note = log_contact(mentor, mentee, note="只给老师看")
     client.force_login(mentee)
     assert client.get(reverse("mentoring:home")).status_code == 403
     assert client.get(reverse("mentoring:contact_detail", args=[note.pk])).status_code == 403
@@ -237,7 +224,7 @@ def test_the_learner_sees_her_mentor_and_next_follow_up_never_the_private_note(
     client, mentor, mentee
 ):
     follow_up = timezone.localdate() + datetime.timedelta(days=7)
-    log(mentor, mentee, follow_up=follow_up, note="只给老师看的话")
+    log_contact(mentor, mentee, follow_up=follow_up, note="只给老师看的话")
     client.force_login(mentee)
     body = client.get(reverse("learn:dashboard")).content.decode()
     assert "张丽华" in body
@@ -261,7 +248,7 @@ def test_a_mentor_sees_her_mentees_progress_page_but_not_others(mentor_client, r
 
 
 def test_staff_of_her_region_read_private_notes_in_the_admin(client, regions, mentor, mentee):
-    contact = log(mentor, mentee, note="家里困难")
+    contact = log_contact(mentor, mentee, note="家里困难")
     client.force_login(staff_user(regions["county"]))
     response = client.get(f"/admin/coaching_contacts/inspect/{contact.pk}/")
     assert response.status_code == 200 and "家里困难" in response.content.decode()
@@ -334,7 +321,7 @@ def test_staff_of_another_region_do_not_see_the_assignment(client, regions, ment
 
 
 def test_the_workspace_reads_in_english_too(mentor_client, mentee):
-    started(MentorAssignment.objects.get(learner=mentee), 45)
+    backdate_assignment(MentorAssignment.objects.get(learner=mentee), 45)
     body = mentor_client.get("/en/mentor/").content.decode()
     assert "My mentees" in body and "No contact for 30 days" in body
     assert "我的学员" not in body
