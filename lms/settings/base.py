@@ -158,6 +158,7 @@ ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"phone", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"login": "lms.accounts.forms.LoginForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PHONE_VERIFICATION_ENABLED = True
