@@ -2,9 +2,11 @@
 
 import datetime
 import itertools
+import uuid
 
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
@@ -12,6 +14,8 @@ from courses.levels import Level
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from lms.accounts import roles
 from lms.accounts.models import Region, RegionKind, User
+from lms.mentoring.models import MentorAssignment
+from lms.mentoring.services import coaching_contact_log, mentor_profile_save
 from lms.programme.models import Cohort
 
 PASSWORD = "a-good-test-password"  # noqa: S105
@@ -116,8 +120,6 @@ def translate_tree(page, language="en"):
 
 
 def make_mentor(home_region=None, *, capacity=10, serves=(), eligible=True, active=True, **kwargs):
-    from lms.mentoring.services import mentor_profile_save
-
     user = UserFactory(home_region=home_region, roles=[roles.MENTOR], **kwargs)
     mentor_profile_save(
         user=user,
@@ -153,13 +155,6 @@ def region_tree():
 def log_contact(mentor, learner, *, days_ago=0, follow_up=None, follow_up_in=None, note=""):
     """A coaching contact through the service, `days_ago` days back. The follow-up is a date
     or a number of days after the contact."""
-    import datetime
-    import uuid
-
-    from django.utils import timezone
-
-    from lms.mentoring.services import coaching_contact_log
-
     date = timezone.localdate() - datetime.timedelta(days=days_ago)
     if follow_up_in is not None:
         follow_up = date + datetime.timedelta(days=follow_up_in)
@@ -178,12 +173,6 @@ def log_contact(mentor, learner, *, days_ago=0, follow_up=None, follow_up_in=Non
 
 def backdate_assignment(assignment, days):
     """Pretend the assignment started `days` days ago."""
-    import datetime
-
-    from django.utils import timezone
-
-    from lms.mentoring.models import MentorAssignment
-
     MentorAssignment.objects.filter(pk=assignment.pk).update(
         started_at=timezone.now() - datetime.timedelta(days=days)
     )

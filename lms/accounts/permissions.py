@@ -29,10 +29,6 @@ def regions_visible_to(user):
     return Region.objects.under(staff_root_regions(user))
 
 
-def can_manage_region(user, region) -> bool:
-    return regions_visible_to(user).filter(pk=region.pk).exists()
-
-
 # Rules added by apps above this one (mentoring: a mentor sees her mentees), so that this
 # stays the one place that answers "whose learning may this person see?".
 _learner_visibility_rules = []
@@ -64,7 +60,3 @@ def learners_managed_by(user):
     if user.is_superuser:
         return User.objects.all()
     return User.objects.filter(path_under_q("home_region", staff_root_regions(user)))
-
-
-def can_view_learner(user, learner) -> bool:
-    return learners_visible_to(user).filter(pk=learner.pk).exists()

@@ -65,10 +65,12 @@ def test_missing_page_in_english_says_so_in_english(client, site_pages):
 
 def test_catalogue_groups_courses_by_level(client, site_pages):
     _home, index = site_pages
-    make_course(index, title="初级课", level="primary", modules=1, lessons=1)
+    # Created advanced first, so only grouping by level puts the primary course first.
     make_course(index, title="高级课", level="advanced", modules=1, lessons=1)
+    make_course(index, title="初级课", level="primary", modules=1, lessons=1)
     body = client.get(index.url).content.decode()
-    assert body.index("初级") < body.index("高级")
+    assert body.index("<h2>初级</h2>") < body.index("初级课") < body.index("<h2>高级</h2>")
+    assert body.index("<h2>高级</h2>") < body.index("高级课")
 
 
 def test_site_root_is_the_home_page(client, site_pages):
