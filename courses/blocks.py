@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class ImageBlock(blocks.StructBlock):
@@ -75,6 +76,25 @@ class ReflectionBlock(blocks.StructBlock):
         template = "courses/blocks/reflection.html"
 
 
+class QuizBlock(blocks.StructBlock):
+    # A string reference: assessments sits above courses and renders the card.
+    quiz = SnippetChooserBlock("assessments.Quiz", label=_("Quiz"))
+
+    class Meta:
+        icon = "form"
+        label = _("Quiz")
+        template = "assessments/blocks/quiz.html"
+
+
+class PracticalTaskBlock(blocks.StructBlock):
+    task = SnippetChooserBlock("assessments.PracticalTask", label=_("Practical task"))
+
+    class Meta:
+        icon = "clipboard-list"
+        label = _("Practical task")
+        template = "assessments/blocks/task.html"
+
+
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "hr"]
 
 
@@ -89,3 +109,5 @@ class LessonStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     tip = TipBlock()
     reflection = ReflectionBlock()
+    quiz = QuizBlock()
+    practical_task = PracticalTaskBlock()

@@ -78,8 +78,16 @@ class CoursePage(Page):
 
 class ModulePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
+    end_quiz = models.ForeignKey(
+        "assessments.Quiz",
+        verbose_name=_("quiz at the end of the module"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("end_quiz")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
     template = "courses/module_page.html"
@@ -94,6 +102,8 @@ class ModulePage(Page):
         course = self.get_parent().specific
         context["course"] = course
         context["outline"] = course_outline(course, request.user, only_module=self)
+        # Rendered with the same card as a quiz block in a lesson.
+        context["end_quiz_block"] = {"quiz": self.end_quiz} if self.end_quiz_id else None
         return context
 
 
@@ -126,6 +136,10 @@ class LessonPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(self, request.user))
         return context
+
+    def block_values(self, block_type):
+        """The values of every block of one type in the body, in order."""
+        return [block.value for block in self.body if block.block_type == block_type]
 
     def serve(self, request, *args, **kwargs):
         from .services import lesson_visit

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from .levels import COURSE_LEVEL_CHOICES, Level
 from .models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
+from .services import lesson_completion_blockers
 
 
 def _count(queryset):
@@ -213,7 +214,13 @@ def lesson_context(lesson: LessonPage, learner) -> dict:
             learner=learner, lesson__translation_key=lesson.translation_key
         ).exists()
     )
+    blockers = (
+        lesson_completion_blockers(learner=learner, lesson=lesson)
+        if learner.is_authenticated and not completed
+        else []
+    )
     return {
+        "completion_blockers": blockers,
         "course": course,
         "module": lesson.get_parent(),
         "previous_lesson": siblings[index - 1] if index else None,

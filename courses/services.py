@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -40,10 +41,30 @@ def enrolments_create_for_level(*, learner_ids, level) -> int:
     return len(new)
 
 
+# Rules from apps above this one (assessments: a lesson with a quiz is complete only when the
+# quiz is passed). Each gate is `gate(learner, lesson) -> list of reasons, empty when open`.
+_completion_gates = []
+
+
+def register_completion_gate(gate):
+    if gate not in _completion_gates:
+        _completion_gates.append(gate)
+
+
+def lesson_completion_blockers(*, learner, lesson: LessonPage) -> list[str]:
+    """Why the learner cannot mark this lesson complete yet (empty: she can)."""
+    return [reason for gate in _completion_gates for reason in gate(learner, lesson)]
+
+
 @transaction.atomic
 def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
-    """Mark a lesson complete. Twice is once: returns (completion, created)."""
+    """Mark a lesson complete. Twice is once: returns (completion, created). Raises
+    ValidationError while a gate holds it (a quiz in the lesson not yet passed)."""
     lesson = canonical(lesson)
+    if not LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists():
+        blockers = lesson_completion_blockers(learner=learner, lesson=lesson)
+        if blockers:
+            raise ValidationError(blockers)
     course = CoursePage.objects.ancestor_of(lesson).first()
     enrolment = enrolment_create(learner=learner, course=course)
     completion, created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -34,7 +35,12 @@ def learner_detail(request, user_id):
 @login_required_with_message
 def lesson_complete_view(request, page_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=page_id)
-    _completion, created = lesson_complete(learner=request.user, lesson=lesson)
+    try:
+        _completion, created = lesson_complete(learner=request.user, lesson=lesson)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(lesson.get_url(request))
     if created:
         messages.success(
             request, _("Well done! Lesson “%(title)s” is complete.") % {"title": lesson.title}

@@ -28,6 +28,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("learn/", include("courses.urls")),
+    path("learn/", include("assessments.urls")),
+    path("mentor/grading/", include("assessments.urls_grading")),
     path("mentor/", include("lms.mentoring.urls")),
     path("notifications/", include("lms.notifications.urls")),
     path("", include(wagtail_urls)),

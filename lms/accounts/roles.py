@@ -40,6 +40,8 @@ ROLE_PERMISSIONS = {
         "mentoring.add_mentorassignment",
         "mentoring.change_mentorassignment",
         "mentoring.view_coachingcontact",
+        "assessments.view_quizattempt",
+        "assessments.view_submission",
     ],
     CONTENT_EDITOR: [
         _ADMIN,
@@ -49,6 +51,11 @@ ROLE_PERMISSIONS = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+        *(
+            f"assessments.{action}_{model}"
+            for model in ("quiz", "rubric", "practicaltask")
+            for action in ("add", "change", "delete", "view")
+        ),
     ],
 }
 # Page permissions content editors get on the whole page tree.

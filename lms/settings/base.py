@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "lms.programme",
     "lms.mentoring",
     "courses",
+    "assessments",
     "cms",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -77,6 +78,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "lms.notifications.context_processors.notifications",
                 "lms.mentoring.context_processors.mentoring",
+                "assessments.context_processors.grading",
             ],
         },
     },
@@ -124,6 +126,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Assessments: a submit this late after a quiz's time limit still counts (a slow network).
+QUIZ_DEADLINE_GRACE_SECONDS = env.int("QUIZ_DEADLINE_GRACE_SECONDS", default=30)
 
 # Email and SMS: printed to the console unless configured.
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")

@@ -1,0 +1,541 @@
+"""Quizzes (graded at once) and practical tasks (graded by the mentor against a rubric).
+
+Editors write quizzes, rubrics and tasks as translatable snippets. Learners' attempts and
+submissions always point at the default-language version ("canonical", as lesson progress
+does), so switching language neither splits her attempts nor resets her limits. Choices and
+rubric levels are StreamField items: their ids survive translation, so an answer given in
+English is checked against the Chinese answer key."""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.search import index
+
+
+def canonical(obj):
+    """The object's version in the default language (itself when it has none)."""
+    default = Locale.get_default()
+    if obj.locale_id == default.pk:
+        return obj
+    return obj.get_translation_or_none(default) or obj
+
+
+# --- Quizzes -----------------------------------------------------------------------------
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    TRUE_FALSE = "true_false", _("True or false")
+
+
+TRUE_ID, FALSE_ID = "true", "false"
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"), max_length=300)
+    is_correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Answer choice")
+
+
+class Quiz(TranslatableMixin, index.Indexed, ClusterableModel):
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction"), blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    max_attempts = models.PositiveSmallIntegerField(
+        _("maximum attempts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for unlimited attempts."),
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no time limit."),
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle answer choices"), default=False)
+    draw_count = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Draw this many questions at random from the questions below for each attempt. "
+            "Leave empty to ask every question."
+        ),
+    )
+    show_answers = models.BooleanField(
+        _("show correct answers after submitting"),
+        default=True,
+        help_text=_("Untick to show only which questions were missed, without the answers."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts")]),
+                FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("draw_count")]),
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_choices"),
+                FieldPanel("show_answers"),
+            ],
+            heading=_("Rules"),
+        ),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.max_attempts == 0:
+            raise ValidationError({"max_attempts": _("Leave empty for unlimited attempts.")})
+
+
+class Question(TranslatableMixin, Orderable):
+    quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=QuestionKind.choices, default=QuestionKind.SINGLE
+    )
+    text = models.TextField(_("question"))
+    choices = StreamField(
+        [("choice", ChoiceBlock())],
+        verbose_name=_("answer choices"),
+        blank=True,
+        help_text=_("For single and multiple choice. Tick every correct answer."),
+    )
+    statement_is_true = models.BooleanField(
+        _("the statement is true"),
+        default=True,
+        help_text=_("For true-or-false questions only."),
+    )
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("Shown after she submits her answers.")
+    )
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("text"),
+        FieldPanel("choices"),
+        FieldPanel("statement_is_true"),
+        FieldPanel("explanation"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def choice_options(self) -> list[tuple[str, str]]:
+        """(id, text) of every choice, in the editor's order."""
+        if self.kind == QuestionKind.TRUE_FALSE:
+            return [
+                (TRUE_ID, str(pgettext_lazy("quiz answer", "True"))),
+                (FALSE_ID, str(pgettext_lazy("quiz answer", "False"))),
+            ]
+        return [(child.id, child.value["text"]) for child in self.choices]
+
+    def correct_ids(self) -> set[str]:
+        if self.kind == QuestionKind.TRUE_FALSE:
+            return {TRUE_ID if self.statement_is_true else FALSE_ID}
+        return {child.id for child in self.choices if child.value["is_correct"]}
+
+    def clean(self):
+        super().clean()
+        if self.kind == QuestionKind.TRUE_FALSE:
+            return
+        options = list(self.choices)
+        correct = [c for c in options if c.value["is_correct"]]
+        if len(options) < 2:
+            raise ValidationError({"choices": _("Give at least two answer choices.")})
+        if self.kind == QuestionKind.SINGLE and len(correct) != 1:
+            raise ValidationError(
+                {"choices": _("A single-choice question needs exactly one correct answer.")}
+            )
+        if self.kind == QuestionKind.MULTIPLE and not correct:
+            raise ValidationError(
+                {"choices": _("Tick at least one correct answer.")},
+            )
+
+
+class QuizAttempt(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="quiz_attempts",
+    )
+    quiz = models.ForeignKey(
+        Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveSmallIntegerField(_("attempt"))
+    lesson = models.ForeignKey(
+        "courses.LessonPage",
+        verbose_name=_("lesson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The lesson she took it from; passing completes that lesson."),
+    )
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    deadline = models.DateTimeField(_("time limit ends"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The questions drawn for this attempt and the order she sees them and their choices in.
+    question_ids = models.JSONField(default=list)
+    choice_order = models.JSONField(default=dict)
+    correct_count = models.PositiveSmallIntegerField(_("correct answers"), null=True, blank=True)
+    question_count = models.PositiveSmallIntegerField(_("questions"), default=0)
+    score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    timed_out = models.BooleanField(_("time ran out"), default=False)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "quiz", "number"], name="attempt_unique_number"
+            ),
+            # One unfinished attempt at a time: a double click on "start" resumes it.
+            models.UniqueConstraint(
+                fields=["learner", "quiz"],
+                condition=Q(submitted_at__isnull=True),
+                name="attempt_one_open",
+            ),
+        ]
+        indexes = [models.Index(fields=["quiz", "learner"], name="attempt_quiz_learner")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.quiz} #{self.number}"
+
+    @property
+    def is_open(self):
+        return self.submitted_at is None
+
+
+class AttemptAnswer(models.Model):
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
+    # SET_NULL: an editor removing a question later must not erase what was answered.
+    question = models.ForeignKey(
+        Question, null=True, on_delete=models.SET_NULL, related_name="answers"
+    )
+    selected = models.JSONField(default=list)
+    is_correct = models.BooleanField(null=True)
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="answer_unique_question")
+        ]
+
+    def __str__(self):
+        return f"{self.attempt} · {self.question_id}"
+
+
+# --- Practical tasks ---------------------------------------------------------------------
+
+
+class RubricLevelBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Level"), max_length=100)
+    description = blocks.TextBlock(label=_("What it looks like"), required=False)
+    points = blocks.IntegerBlock(label=_("Points"), min_value=0, max_value=100)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Performance level")
+
+
+class Rubric(TranslatableMixin, index.Indexed, ClusterableModel):
+    title = models.CharField(_("title"), max_length=200)
+    pass_points = models.PositiveSmallIntegerField(
+        _("points needed to pass"),
+        help_text=_("The mentor can mark the work passed only at or above this total."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("pass_points"),
+        InlinePanel("criteria", heading=_("Criteria"), label=_("Criterion"), min_num=1),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("rubric")
+        verbose_name_plural = _("rubrics")
+
+    def __str__(self):
+        return self.title
+
+
+class RubricCriterion(TranslatableMixin, Orderable):
+    rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    title = models.CharField(_("criterion"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    levels = StreamField(
+        [("level", RubricLevelBlock())],
+        verbose_name=_("performance levels"),
+        help_text=_("From weakest to strongest."),
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("levels")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["sort_order"]
+
+    def __str__(self):
+        return self.title
+
+    def level_options(self) -> list[tuple[str, str, int, str]]:
+        """(id, label, points, description) of each level."""
+        return [
+            (c.id, c.value["label"], c.value["points"], c.value["description"]) for c in self.levels
+        ]
+
+    @property
+    def max_points(self):
+        return max((c.value["points"] for c in self.levels), default=0)
+
+    def clean(self):
+        super().clean()
+        if len(list(self.levels)) < 2:
+            raise ValidationError({"levels": _("Give at least two performance levels.")})
+
+
+class PracticalTask(TranslatableMixin, index.Indexed, models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    instructions = RichTextField(
+        _("instructions"), features=["bold", "italic", "ol", "ul", "link", "h3"]
+    )
+    text_prompt = models.CharField(
+        _("what to write"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: “Describe the activity and what the children did.”"),
+    )
+    text_required = models.BooleanField(_("a written answer is required"), default=True)
+    min_photos = models.PositiveSmallIntegerField(
+        _("photos required"), default=0, validators=[MaxValueValidator(10)]
+    )
+    max_photos = models.PositiveSmallIntegerField(
+        _("photos allowed"), default=3, validators=[MaxValueValidator(10)]
+    )
+    rubric = models.ForeignKey(
+        Rubric, verbose_name=_("rubric"), on_delete=models.PROTECT, related_name="tasks"
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("instructions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("text_prompt"),
+                FieldPanel("text_required"),
+                FieldRowPanel([FieldPanel("min_photos"), FieldPanel("max_photos")]),
+            ],
+            heading=_("What she hands in"),
+        ),
+        FieldPanel("rubric"),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("practical task")
+        verbose_name_plural = _("practical tasks")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.min_photos > self.max_photos:
+            raise ValidationError({"min_photos": _("Cannot require more photos than are allowed.")})
+        if not self.text_required and self.max_photos == 0:
+            raise ValidationError({"max_photos": _("Ask for a written answer, photos, or both.")})
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Waiting for grading")
+    NEEDS_REVISION = "needs_revision", _("Needs revision")
+    PASSED = "passed", _("Passed")
+
+
+class Submission(models.Model):
+    """One learner's work on one task: its versions and their reviews."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="task_submissions",
+    )
+    task = models.ForeignKey(
+        PracticalTask,
+        verbose_name=_("practical task"),
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.DRAFT,
+    )
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    submitted_at = models.DateTimeField(
+        _("waiting since"),
+        null=True,
+        blank=True,
+        help_text=_("When the version waiting to be graded was handed in."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "task"], name="submission_unique_task")
+        ]
+        indexes = [models.Index(fields=["status", "submitted_at"], name="submission_queue")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.task}"
+
+
+class SubmissionVersion(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    text = models.TextField(_("written answer"), blank=True, max_length=10000)
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("handed in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "number"], name="version_unique_number"),
+            models.UniqueConstraint(
+                fields=["submission"],
+                condition=Q(submitted_at__isnull=True),
+                name="version_one_draft",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.submission} v{self.number}"
+
+    @property
+    def is_draft(self):
+        return self.submitted_at is None
+
+
+def _photo_path(instance, filename):
+    # Random names: the file name a phone gives can carry a date, a place or a person.
+    return f"submissions/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.jpg"
+
+
+class SubmissionPhoto(models.Model):
+    version = models.ForeignKey(SubmissionVersion, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(
+        _("photo"), upload_to=_photo_path, width_field="width", height_field="height"
+    )
+    thumbnail = models.ImageField(upload_to=_photo_path)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return f"{self.version} · {self.image.name}"
+
+
+class Decision(models.TextChoices):
+    PASS = "pass", _("Pass")
+    NEEDS_REVISION = "needs_revision", _("Needs revision")
+
+
+class Review(models.Model):
+    version = models.OneToOneField(
+        SubmissionVersion, on_delete=models.CASCADE, related_name="review"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("graded by"),
+        on_delete=models.PROTECT,
+        related_name="reviews_given",
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    feedback = models.TextField(_("feedback"), max_length=5000)
+    total_points = models.PositiveSmallIntegerField(_("points"))
+    created_at = models.DateTimeField(_("graded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+
+    def __str__(self):
+        return f"{self.version} · {self.get_decision_display()}"
+
+
+class ReviewScore(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(
+        RubricCriterion, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    criterion_title = models.CharField(max_length=200)
+    level_id = models.CharField(max_length=64)
+    level_label = models.CharField(max_length=100)
+    points = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "criterion"], name="score_unique_criterion")
+        ]
+
+    def __str__(self):
+        return f"{self.criterion_title}: {self.level_label}"

@@ -1,0 +1,180 @@
+"""Admin: quizzes, rubrics and practical tasks for editors (translatable snippets), and quiz
+and task results per cohort for staff of its region, exportable."""
+
+import csv
+import io
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from lms.accounts.permissions import is_programme_staff
+from lms.programme.models import CohortMembership
+from lms.programme.permissions import cohorts_visible_to
+
+from .models import PracticalTask, Quiz, Rubric
+from .selectors import quiz_results_rows, quiz_summaries, task_results
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "form"
+    menu_label = gettext_lazy("Quizzes")
+    list_display = ["title", "pass_mark", "max_attempts", "time_limit_minutes", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["title"]
+
+
+class RubricViewSet(SnippetViewSet):
+    model = Rubric
+    icon = "list-ol"
+    menu_label = gettext_lazy("Rubrics")
+    list_display = ["title", "pass_points", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["title"]
+
+
+class PracticalTaskViewSet(SnippetViewSet):
+    model = PracticalTask
+    icon = "clipboard-list"
+    menu_label = gettext_lazy("Practical tasks")
+    list_display = ["title", "rubric", "max_photos", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["title"]
+
+
+class AssessmentsGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Assessments")
+    menu_icon = "form"
+    menu_order = 210
+    items = (QuizViewSet, RubricViewSet, PracticalTaskViewSet)
+
+
+register_snippet(AssessmentsGroup)
+
+
+# Results per cohort ------------------------------------------------------------------------
+
+
+def _cohort_learner_ids(cohort):
+    return CohortMembership.objects.filter(cohort=cohort).values("learner_id")
+
+
+def _require_staff(request):
+    if not is_programme_staff(request.user):
+        raise PermissionDenied
+
+
+def results_index(request):
+    _require_staff(request)
+    cohorts = cohorts_visible_to(request.user).select_related("region").order_by("-start_date")
+    return TemplateResponse(request, "assessments/admin/results_index.html", {"cohorts": cohorts})
+
+
+def _learner_rows(cohort):
+    return [
+        [
+            row["learner__display_name"] or row["learner__username"],
+            row["quiz__title"],
+            row["attempt_count"],
+            row["best_score"],
+            _("yes") if row["passed_count"] else _("no"),
+            timezone.localtime(row["last_submitted"]).strftime("%Y-%m-%d %H:%M"),
+        ]
+        for row in quiz_results_rows(_cohort_learner_ids(cohort))
+    ]
+
+
+def _learner_headers():
+    return [_("Learner"), _("Quiz"), _("Attempts"), _("Best score (%)"), _("Passed"), _("Last")]
+
+
+def _export(rows, headers, filename, fmt):
+    if fmt == "xlsx":
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet()
+        sheet.append(headers)
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        buffer = io.StringIO()
+        # A byte-order mark so that Excel opens the Chinese names as UTF-8.
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer)
+        writer.writerow(headers)
+        writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def results_cohort(request, cohort_id):
+    _require_staff(request)
+    cohort = get_object_or_404(cohorts_visible_to(request.user), pk=cohort_id)
+    fmt = request.GET.get("export")
+    if fmt in ("csv", "xlsx"):
+        filename = f"quiz-results-{cohort.pk}-{slugify(cohort.name) or 'cohort'}"
+        return _export(_learner_rows(cohort), _learner_headers(), filename, fmt)
+    learner_ids = _cohort_learner_ids(cohort)
+    return TemplateResponse(
+        request,
+        "assessments/admin/results_cohort.html",
+        {
+            "cohort": cohort,
+            "summaries": quiz_summaries(learner_ids),
+            "tasks": task_results(learner_ids),
+            "headers": _learner_headers(),
+            "rows": _learner_rows(cohort),
+            "member_count": CohortMembership.objects.filter(cohort=cohort).count(),
+        },
+    )
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_programme_staff(request.user)
+
+
+class ResultsViewSet(ViewSet):
+    name = "assessment_results"
+    url_prefix = "assessment-results"
+    icon = "table"
+    menu_label = gettext_lazy("Results by cohort")
+    menu_order = 206
+
+    def get_urlpatterns(self):
+        return [
+            path("", results_index, name="index"),
+            path("<int:cohort_id>/", results_cohort, name="cohort"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return StaffMenuItem(
+            self.menu_label,
+            reverse(self.get_url_name("index")),
+            icon_name=self.icon,
+            order=order or self.menu_order,
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_results_viewset():
+    return ResultsViewSet()
