@@ -217,7 +217,7 @@ def _complete_lesson_if_open(attempt):
 
 def _locked_attempt(attempt_id, learner):
     attempt = (
-        QuizAttempt.objects.select_for_update()
+        QuizAttempt.objects.select_for_update(of=("self",))
         .select_related("quiz", "lesson")
         .filter(pk=attempt_id)
         .first()
@@ -269,14 +269,20 @@ def attempt_submit(*, attempt_id, learner, answers) -> tuple[QuizAttempt, str]:
     return attempt, "submitted"
 
 
-@transaction.atomic
 def attempt_finish_expired(*, attempt) -> bool:
     """Score an unfinished attempt whose time is up with the answers saved in time.
     Returns whether it closed it."""
-    attempt = QuizAttempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
     if not attempt.is_open or not _deadline_passed(attempt):
         return False
-    _score(attempt, _questions_of(attempt), _saved_answers(attempt), timed_out=True)
+    with transaction.atomic():
+        attempt = (
+            QuizAttempt.objects.select_for_update(of=("self",))
+            .select_related("quiz")
+            .get(pk=attempt.pk)
+        )
+        if not attempt.is_open:
+            return False
+        _score(attempt, _questions_of(attempt), _saved_answers(attempt), timed_out=True)
     return True
 
 
@@ -348,7 +354,7 @@ def submission_draft_save(
             name = getattr(upload, "name", "") or _("photo")
             problems.append(_("%(name)s: %(problem)s") % {"name": name, "problem": exc.messages[0]})
     with transaction.atomic():
-        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        submission = Submission.objects.select_for_update(of=("self",)).get(pk=submission.pk)
         _check_editable(submission)
         draft = _draft_for(submission)
         draft.text = text.strip()
@@ -379,7 +385,9 @@ def submission_submit(*, learner, task: PracticalTask) -> tuple[Submission, bool
     task = canonical(task)
     with transaction.atomic():
         submission = (
-            Submission.objects.select_for_update().filter(learner=learner, task=task).first()
+            Submission.objects.select_for_update(of=("self",))
+            .filter(learner=learner, task=task)
+            .first()
         )
         if submission is None:
             raise ValidationError(_("Write your answer or add photos first."), code="empty")
@@ -444,7 +452,7 @@ def submission_grade(
     returns the first review. Returns (review, created)."""
     with transaction.atomic():
         submission = (
-            Submission.objects.select_for_update()
+            Submission.objects.select_for_update(of=("self",))
             .select_related("task__rubric", "learner")
             .filter(pk=submission_id)
             .first()

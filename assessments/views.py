@@ -78,6 +78,41 @@ def quiz_start(request, quiz_id):
     return redirect("assessments:attempt", attempt_id=attempt.pk)
 
 
+def _attempt_post(request, attempt_id):
+    """Save or submit. The service locks and checks the attempt; someone else's is a 404."""
+    answers = _posted_answers(request.POST)
+    try:
+        if "save" in request.POST:
+            attempt = attempt_answers_save(
+                attempt_id=attempt_id, learner=request.user, answers=answers
+            )
+            messages.success(request, _("Your answers are saved. You can finish later."))
+            return redirect("assessments:quiz", quiz_id=attempt.quiz_id)
+        attempt, outcome = attempt_submit(
+            attempt_id=attempt_id, learner=request.user, answers=answers
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        if getattr(exc, "code", None) == "missing":
+            raise Http404 from exc
+        messages.error(request, exc.messages[0])
+        if getattr(exc, "code", None) == "closed":
+            return redirect("assessments:result", attempt_id=attempt_id)
+        return redirect("assessments:attempt", attempt_id=attempt_id)
+    if outcome == "late":
+        messages.warning(
+            request,
+            _(
+                "The time was up before your answers arrived. The answers you had saved "
+                "in time were scored."
+            ),
+        )
+    elif outcome == "already":
+        messages.info(request, _("This attempt was already submitted."))
+    return redirect("assessments:result", attempt_id=attempt.pk)
+
+
 def _posted_answers(post) -> dict:
     """Answers arrive as q<question id> = choice id(s)."""
     return {key[1:]: post.getlist(key) for key in post if key.startswith("q") and key != "quiz"}
@@ -85,34 +120,12 @@ def _posted_answers(post) -> dict:
 
 @login_required_with_message
 def attempt_take(request, attempt_id):
+    if request.method == "POST":
+        return _attempt_post(request, attempt_id)
     attempt = get_object_or_404(
         QuizAttempt.objects.select_related("quiz"), pk=attempt_id, learner=request.user
     )
     if not attempt.is_open:
-        return redirect("assessments:result", attempt_id=attempt.pk)
-    if request.method == "POST":
-        answers = _posted_answers(request.POST)
-        try:
-            if "save" in request.POST:
-                attempt_answers_save(attempt_id=attempt.pk, learner=request.user, answers=answers)
-                messages.success(request, _("Your answers are saved. You can finish later."))
-                return redirect("assessments:quiz", quiz_id=attempt.quiz_id)
-            attempt, outcome = attempt_submit(
-                attempt_id=attempt.pk, learner=request.user, answers=answers
-            )
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-            return redirect("assessments:attempt", attempt_id=attempt.pk)
-        if outcome == "late":
-            messages.warning(
-                request,
-                _(
-                    "The time was up before your answers arrived. The answers you had saved "
-                    "in time were scored."
-                ),
-            )
-        elif outcome == "already":
-            messages.info(request, _("This attempt was already submitted."))
         return redirect("assessments:result", attempt_id=attempt.pk)
     if attempt_finish_expired(attempt=attempt):
         messages.warning(

@@ -153,12 +153,14 @@ def test_a_lesson_with_a_quiz_asks_her_to_pass_it(learner_client, site_pages):
     _home, index = site_pages
     quiz = make_quiz(title="安全小测验")
     lesson = put_quiz_in_lesson(lessons_of(make_course(index))[0], quiz)
-    html = learner_client.get(lesson.url).content.decode()
-    assert "安全小测验" in html and "Take the quiz" in html
-    assert "Pass the quiz “安全小测验” to complete this lesson." in html
-    assert "Mark this lesson complete" not in html
+    html = learner_client.get(lesson.url).content.decode()  # the Chinese page
+    assert "安全小测验" in html and "去做测验" in html
+    assert "通过测验“安全小测验”，这节课才算学完。" in html
+    assert "我学完这节课了" not in html  # no "mark complete" button
     response = learner_client.post(reverse("learn:lesson_complete", args=[lesson.pk]), follow=True)
-    assert "Pass the quiz" in response.content.decode()
+    assert (
+        '<li class="error">通过测验“安全小测验”，这节课才算学完。</li>' in response.content.decode()
+    )
 
 
 def test_an_english_reader_answers_the_english_text_against_the_chinese_key(

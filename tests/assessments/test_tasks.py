@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from assessments.models import Review, Submission, SubmissionPhoto, SubmissionVersion
@@ -120,7 +121,9 @@ def test_handing_in_twice_is_once_and_tells_her_mentor_once(learner, mentor, tas
     assert handed_in_now is False and again.pk == submission.pk
     assert SubmissionVersion.objects.filter(submitted_at__isnull=False).count() == 1
     note = Notification.objects.get(recipient=mentor, kind="submission_waiting")
-    assert "王小梅" in note.title and note.url == reverse("grading:grade", args=[submission.pk])
+    with translation.override("zh-hans"):  # in her language, with her language's URL
+        assert note.title == "王小梅 提交了“设计一次活动”"
+        assert note.url == reverse("grading:grade", args=[submission.pk])
 
 
 def test_work_waiting_for_grading_cannot_be_changed(learner, mentor, task):

@@ -2,10 +2,21 @@ import io
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Revision, Site
 
+from assessments.models import (
+    PracticalTask,
+    Question,
+    Quiz,
+    QuizAttempt,
+    Rubric,
+    RubricCriterion,
+    Submission,
+    SubmissionStatus,
+)
+from assessments.selectors import grading_queue
 from cms.models import HomePage
-from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
 from courses.selectors import learner_progress
 from lms.accounts import roles
 from lms.accounts.models import Region, User
@@ -22,7 +33,22 @@ def snapshot():
         "enrolments": Enrolment.objects.count(),
         "completions": LessonCompletion.objects.count(),
         "cohorts": Cohort.objects.count(),
+        "revisions": Revision.objects.count(),
+        "quizzes": Quiz.objects.count(),
+        "questions": Question.objects.count(),
+        "rubrics": Rubric.objects.count(),
+        "criteria": RubricCriterion.objects.count(),
+        "tasks": PracticalTask.objects.count(),
+        "attempts": QuizAttempt.objects.count(),
+        "submissions": Submission.objects.count(),
     }
+
+
+QUIZ_LESSON = "/courses/running-a-childrens-home/opening-every-day/daily-routine/"
+
+
+def demo_quiz(title):
+    return Quiz.objects.get(locale=Locale.get_default(), title=title)
 
 
 def test_seed_demo_builds_the_demo_and_running_it_again_duplicates_nothing(client):
@@ -72,10 +98,28 @@ def test_every_demo_role_opens_its_pages(client, language):
 
     call_command("seed_demo", stdout=io.StringIO())
     cohort = Cohort.objects.get()
+    quiz = demo_quiz("日常开放小测验")
+    task = PracticalTask.objects.get(locale=Locale.get_default(), title="为儿童之家设计一次活动")
+    waiting = Submission.objects.filter(status=SubmissionStatus.SUBMITTED).first()
     pages = {
-        "+8613800000001": ["/learn/", "/courses/", "/notifications/"],
-        "+8613800000002": ["/mentor/", "/mentor/?flag=any&sort=activity", "/notifications/"],
+        "+8613800000001": [
+            "/learn/",
+            "/courses/",
+            "/notifications/",
+            QUIZ_LESSON,
+            f"/learn/quizzes/{quiz.pk}/",
+            f"/learn/tasks/{task.pk}/",
+        ],
+        "+8613800000002": [
+            "/mentor/",
+            "/mentor/?flag=any&sort=activity",
+            "/notifications/",
+            "/mentor/grading/",
+            f"/mentor/grading/{waiting.pk}/",
+        ],
         "+8613800000003": [
+            "/admin/assessment-results/",
+            f"/admin/assessment-results/{cohort.pk}/",
             "/admin/",
             "/admin/regions/",
             "/admin/cohorts/",
@@ -85,7 +129,13 @@ def test_every_demo_role_opens_its_pages(client, language):
             f"/admin/auto-assign/{cohort.pk}/",
             "/admin/coaching_contacts/",
         ],
-        "+8613800000004": ["/admin/", "/admin/pages/", "/admin/reports/site-history/"],
+        "+8613800000004": [
+            "/admin/",
+            "/admin/pages/",
+            "/admin/reports/site-history/",
+            "/admin/snippets/assessments/quiz/",
+            f"/admin/snippets/assessments/quiz/edit/{quiz.pk}/",
+        ],
     }
     assert Group.objects.filter(name=roles.PROGRAMME_STAFF).exists()
     for phone, urls in pages.items():
@@ -98,3 +148,85 @@ def test_every_demo_role_opens_its_pages(client, language):
     client.force_login(User.objects.get(phone="+8613800000003"))
     plan = client.get(f"/admin/auto-assign/{cohort.pk}/").context["plan"]
     assert len(plan.placements) == 12 and not plan.unplaced
+
+
+def test_demo_assessments_are_bilingual_placed_and_in_use(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    zh, en = Locale.get_default(), Locale.objects.get(language_code="en")
+
+    # Two quizzes, two rubrics, two tasks, each with its English translation whose choices
+    # and rubric levels keep the Chinese block ids (answers and grades are stored by id).
+    assert Quiz.objects.filter(locale=zh).count() == 2
+    for quiz in Quiz.objects.filter(locale=zh):
+        english = {q.translation_key: q for q in quiz.get_translation(en).questions.all()}
+        for question in quiz.questions.all():
+            translated = english[question.translation_key]
+            assert translated.locale == en and translated.text != question.text
+            assert [c.id for c in translated.choices] == [c.id for c in question.choices]
+            assert [c.value["is_correct"] for c in translated.choices] == [
+                c.value["is_correct"] for c in question.choices
+            ]
+            assert question.explanation and translated.explanation
+            question.full_clean()
+    for rubric in Rubric.objects.filter(locale=zh):
+        english = {c.translation_key: c for c in rubric.get_translation(en).criteria.all()}
+        for criterion in rubric.criteria.all():
+            assert [o[0] for o in english[criterion.translation_key].level_options()] == [
+                o[0] for o in criterion.level_options()
+            ]
+    for task in PracticalTask.objects.filter(locale=zh):
+        assert task.get_translation(en).rubric == task.rubric.get_translation(en)
+        task.full_clean()
+
+    first = demo_quiz("日常开放小测验")
+    assert (first.pass_mark, first.max_attempts, first.time_limit_minutes) == (80, 3, None)
+    assert first.shuffle_choices and first.draw_count is None
+    assert {q.kind for q in first.questions.all()} == {"single", "multiple", "true_false"}
+    pool = demo_quiz("走进孩子的家：单元测验")
+    assert (pool.pass_mark, pool.max_attempts, pool.time_limit_minutes) == (75, None, 10)
+    assert pool.shuffle_questions and pool.draw_count == 4 and pool.questions.count() == 6
+    rubric = Rubric.objects.get(locale=zh, title="活动方案评分")
+    assert rubric.criteria.count() == 3
+    assert rubric.pass_points == 6 == sum(c.max_points for c in rubric.criteria.all()) * 2 // 3
+
+    # The first quiz ends the last lesson of the first module, in both languages; the task
+    # sits just before it. The pool quiz ends the home-visit module.
+    task = PracticalTask.objects.get(locale=zh, title="为儿童之家设计一次活动")
+    lesson = LessonPage.objects.get(
+        locale=zh, url_path__endswith="/opening-every-day/daily-routine/"
+    )
+    for page in (lesson, lesson.get_translation(en)):
+        body = list(page.body)
+        assert body[-1].block_type == "quiz" and body[-1].value["quiz"] == first
+        assert body[-2].block_type == "practical_task" and body[-2].value["task"] == task
+    for module in ModulePage.objects.filter(slug="visiting-homes"):
+        assert module.end_quiz == pool
+
+    # Results and the grading queue are not empty: passes and fails, and two mentees' plans
+    # waiting for 张丽华.
+    attempts = QuizAttempt.objects.filter(submitted_at__isnull=False)
+    assert attempts.filter(passed=True).exists() and attempts.filter(passed=False).exists()
+    assert attempts.filter(quiz=pool).exists()
+    mentor = User.objects.get(phone="+8613800000002")
+    queue = grading_queue(mentor)
+    assert len(queue) == 2 and {row.submission.task for row in queue} == {task}
+
+    # The demo learner has this lesson still to do; passing its quiz completes it.
+    learner = User.objects.get(phone="+8613800000001")
+    assert not LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists()
+    assert not QuizAttempt.objects.filter(learner=learner).exists()
+    client.force_login(learner)
+    page = client.get(QUIZ_LESSON).content.decode()
+    assert "日常开放小测验" in page and "为儿童之家设计一次活动" in page
+    assert "Opening Every Day: Quiz" in client.get("/en" + QUIZ_LESSON).content.decode()
+    response = client.post(f"/learn/quizzes/{first.pk}/start/", {"lesson": lesson.pk})
+    attempt = QuizAttempt.objects.get(learner=learner)
+    assert response.url == f"/learn/attempts/{attempt.pk}/"
+    answers = {
+        f"q{q.pk}": sorted(q.correct_ids())
+        for q in first.questions.filter(pk__in=attempt.question_ids)
+    }
+    client.post(f"/learn/attempts/{attempt.pk}/", answers)
+    attempt.refresh_from_db()
+    assert attempt.passed and attempt.score == 100
+    assert LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists()

@@ -1,5 +1,6 @@
-"""Load the demo: regions, a course catalogue in Chinese and English, users of every role and
-a cohort with varied progress. Safe to run again: it adds only what is missing."""
+"""Load the demo: regions, a course catalogue in Chinese and English with quizzes and practical
+tasks, users of every role, a cohort with varied progress, quiz results and work waiting to be
+graded. Safe to run again: it adds only what is missing."""
 
 import datetime
 import uuid
@@ -9,6 +10,33 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from assessments.models import (
+    PracticalTask,
+    Question,
+    QuestionKind,
+    Quiz,
+    QuizAttempt,
+    Rubric,
+    RubricCriterion,
+    Submission,
+    SubmissionVersion,
+    canonical,
+)
+from assessments.services import (
+    attempt_start,
+    attempt_submit,
+    submission_draft_save,
+    submission_submit,
+)
+from cms.demo.assessments import (
+    DEMO_ATTEMPTS,
+    DEMO_SUBMISSIONS,
+    LESSON_BLOCKS,
+    MODULE_END_QUIZZES,
+    QUIZZES,
+    RUBRICS,
+    TASKS,
+)
 from cms.demo.catalogue import COURSES
 from cms.demo.regions import COHORT_LEARNERS, REGIONS
 from cms.models import HomePage, SiteSettings, StandardPage
@@ -104,16 +132,24 @@ class Command(BaseCommand):
             en, _created = Locale.objects.get_or_create(language_code="en")
             regions = self.seed_regions()
             home = self.seed_site(zh, en)
+            # Before the lessons: the lessons' quiz and task blocks point at them.
+            self.assessments = self.seed_assessments(zh, en)
             index = self.seed_catalogue(home, en)
             users = self.seed_users(regions)
             learners = self.seed_cohort(regions, users)
             self.seed_mentoring(regions, users, learners)
+            # After the mentoring: handing in a task notifies the learner's mentor.
+            self.seed_assessment_activity(learners)
         counts = {
             "regions": Region.objects.count(),
             "courses": CoursePage.objects.filter(locale=zh).count(),
             "lessons": LessonPage.objects.filter(locale=zh).count(),
             "users": User.objects.count(),
             "enrolments": Enrolment.objects.count(),
+            "quizzes": Quiz.objects.filter(locale=zh).count(),
+            "tasks": PracticalTask.objects.filter(locale=zh).count(),
+            "quiz attempts": QuizAttempt.objects.count(),
+            "submissions": Submission.objects.count(),
         }
         self.stdout.write(self.style.SUCCESS(f"Demo ready ({index.title}): {counts}"))
 
@@ -193,19 +229,28 @@ class Command(BaseCommand):
                 {"title": course_data["title"]["en"], "summary": course_data["summary"]["en"]},
             )
             for module_data in course_data["modules"]:
+                key = (course_data["slug"], module_data["slug"])
+                end_quiz = self.assessments["quizzes"].get(MODULE_END_QUIZZES.get(key))
                 module = self.child(
                     course,
                     ModulePage,
                     module_data["slug"],
                     title=module_data["title"]["zh"],
                     intro=module_data["intro"]["zh"],
+                    end_quiz=end_quiz,
                 )
                 self.translate(
                     module,
                     en,
                     {"title": module_data["title"]["en"], "intro": module_data["intro"]["en"]},
                 )
+                if end_quiz is not None:
+                    for page in (module, module.get_translation(en)):
+                        self.ensure_end_quiz(page, end_quiz)
                 for lesson_data in module_data["lessons"]:
+                    # Both languages point at the Chinese quiz or task: the app shows each
+                    # in the reader's language and keeps her attempts on the Chinese one.
+                    extra = self.assessment_blocks(key + (lesson_data["slug"],))
                     lesson = self.child(
                         module,
                         LessonPage,
@@ -213,17 +258,48 @@ class Command(BaseCommand):
                         title=lesson_data["title"]["zh"],
                         estimated_minutes=lesson_data["minutes"],
                         is_optional=lesson_data["optional"],
-                        body=lesson_body(lesson_data["body"], "zh"),
+                        body=lesson_body(lesson_data["body"], "zh") + extra,
                     )
                     self.translate(
                         lesson,
                         en,
                         {
                             "title": lesson_data["title"]["en"],
-                            "body": lesson_body(lesson_data["body"], "en"),
+                            "body": lesson_body(lesson_data["body"], "en") + extra,
                         },
                     )
+                    if extra:
+                        for page in (lesson, lesson.get_translation(en)):
+                            self.ensure_blocks(page, extra)
         return index
+
+    def assessment_blocks(self, lesson_key):
+        """The raw quiz and task blocks that end this lesson's body."""
+        blocks = []
+        for block_type, slug in LESSON_BLOCKS.get(lesson_key, []):
+            if block_type == "quiz":
+                value = {"quiz": self.assessments["quizzes"][slug].pk}
+            else:
+                value = {"task": self.assessments["tasks"][slug].pk}
+            blocks.append({"type": block_type, "value": value})
+        return blocks
+
+    def ensure_blocks(self, lesson, blocks):
+        """Add the blocks a lesson seeded before assessments existed lacks, once."""
+        raw = [dict(block) for block in lesson.body.raw_data]
+        missing = [
+            block
+            for block in blocks
+            if not any(r["type"] == block["type"] and r["value"] == block["value"] for r in raw)
+        ]
+        if missing:
+            lesson.body = raw + missing
+            lesson.save_revision().publish()
+
+    def ensure_end_quiz(self, module, quiz):
+        if module.end_quiz_id != quiz.pk:
+            module.end_quiz = quiz
+            module.save_revision().publish()
 
     def child(self, parent, model, slug, **fields):
         page = model.objects.child_of(parent).filter(slug=slug).first()
@@ -291,8 +367,11 @@ class Command(BaseCommand):
         now = timezone.now()
         for n, learner in enumerate(learners):
             # Varied progress: the demo learner has started; others range from none to all.
+            # The demo learner's third lesson (排好一天的活动) ends with a quiz: it stays open
+            # so she can take the quiz in the browser.
             done = 2 if n == 0 else (n * 5) % (len(lessons) + 1)
             for lesson in lessons[:done]:
+                self.pass_lesson_quizzes(learner, lesson, n)
                 lesson_complete(learner=learner, lesson=lesson)
             Enrolment.objects.filter(learner=learner, last_activity_at__isnull=False).update(
                 last_activity_at=now - datetime.timedelta(days=(n * 3) % 40)
@@ -346,6 +425,223 @@ class Command(BaseCommand):
                 },
             )
 
+    def pass_lesson_quizzes(self, learner, lesson, n):
+        """A lesson with a quiz is complete only once the quiz is passed: pass it first, some
+        learners at the second try."""
+        for value in lesson.block_values("quiz"):
+            quiz = canonical(value["quiz"])
+            if QuizAttempt.objects.filter(learner=learner, quiz=quiz).exists():
+                continue
+            first_try = (quiz.draw_count or quiz.questions.count()) - (n % 2)
+            tries = [first_try - 2, first_try] if n % 3 == 0 else [first_try]
+            self.take_quiz(learner, quiz, lesson, tries, days_ago=(n * 3) % 40 + 1)
+
+    # Assessments ---------------------------------------------------------------------------
+    def seed_assessments(self, zh, en):
+        rubrics = {slug: self.seed_rubric(slug, data, zh, en) for slug, data in RUBRICS.items()}
+        return {
+            "quizzes": {slug: self.seed_quiz(slug, data, zh, en) for slug, data in QUIZZES.items()},
+            "tasks": {
+                slug: self.seed_task(data, rubrics[data["rubric"]], zh, en)
+                for slug, data in TASKS.items()
+            },
+        }
+
+    def seed_quiz(self, slug, data, zh, en):
+        quiz = Quiz.objects.filter(locale=zh, title=data["title"]["zh"]).first()
+        if quiz is None:
+            quiz = Quiz.objects.create(
+                locale=zh, title=data["title"]["zh"], intro=data["intro"]["zh"], **data["rules"]
+            )
+            for order, question in enumerate(data["questions"]):
+                Question.objects.create(
+                    quiz=quiz,
+                    locale=zh,
+                    sort_order=order,
+                    kind=question["kind"],
+                    text=question["text"]["zh"],
+                    statement_is_true=question.get("statement_is_true", True),
+                    explanation=question["explanation"]["zh"],
+                    choices=[
+                        {
+                            "type": "choice",
+                            "id": demo_block_id(slug, order, number),
+                            "value": {"text": text["zh"], "is_correct": is_correct},
+                        }
+                        for number, (text, is_correct) in enumerate(question.get("choices", []))
+                    ],
+                )
+        if quiz.get_translation_or_none(en) is None:
+            translation = quiz.copy_for_translation(en)
+            translation.title = data["title"]["en"]
+            translation.intro = data["intro"]["en"]
+            sources = {q.translation_key: q for q in quiz.questions.all()}
+            texts = {q["text"]["zh"]: q for q in data["questions"]}
+            for question in translation.questions.all():
+                source = sources[question.translation_key]
+                text = texts.get(source.text)
+                if text is None:
+                    continue  # an editor changed it: leave her Chinese text to translate
+                english = {c["zh"]: c["en"] for c, _correct in text.get("choices", [])}
+                question.text = text["text"]["en"]
+                question.explanation = text["explanation"]["en"]
+                # The same block ids as the Chinese choices: answers are checked by id.
+                question.choices = [
+                    {
+                        "type": choice.block_type,
+                        "id": choice.id,
+                        "value": {
+                            "text": english.get(choice.value["text"], choice.value["text"]),
+                            "is_correct": choice.value["is_correct"],
+                        },
+                    }
+                    for choice in source.choices
+                ]
+            translation.save()
+        return quiz
+
+    def seed_rubric(self, slug, data, zh, en):
+        rubric = Rubric.objects.filter(locale=zh, title=data["title"]["zh"]).first()
+        if rubric is None:
+            rubric = Rubric.objects.create(
+                locale=zh, title=data["title"]["zh"], pass_points=data["pass_points"]
+            )
+            for order, criterion in enumerate(data["criteria"]):
+                RubricCriterion.objects.create(
+                    rubric=rubric,
+                    locale=zh,
+                    sort_order=order,
+                    title=criterion["title"]["zh"],
+                    description=criterion["description"]["zh"],
+                    levels=[
+                        {
+                            "type": "level",
+                            "id": demo_block_id(slug, order, number),
+                            "value": {
+                                "label": label["zh"],
+                                "description": description["zh"],
+                                "points": points,
+                            },
+                        }
+                        for number, (label, description, points) in enumerate(criterion["levels"])
+                    ],
+                )
+        if rubric.get_translation_or_none(en) is None:
+            translation = rubric.copy_for_translation(en)
+            translation.title = data["title"]["en"]
+            sources = {c.translation_key: c for c in rubric.criteria.all()}
+            texts = {c["title"]["zh"]: c for c in data["criteria"]}
+            for criterion in translation.criteria.all():
+                source = sources[criterion.translation_key]
+                text = texts.get(source.title)
+                if text is None:
+                    continue
+                criterion.title = text["title"]["en"]
+                criterion.description = text["description"]["en"]
+                # The same level ids as the Chinese ones: grades are stored by level id.
+                criterion.levels = [
+                    {
+                        "type": level.block_type,
+                        "id": level.id,
+                        "value": {
+                            "label": label["en"],
+                            "description": description["en"],
+                            "points": level.value["points"],
+                        },
+                    }
+                    for level, (label, description, _points) in zip(
+                        source.levels, text["levels"], strict=False
+                    )
+                ]
+            translation.save()
+        return rubric
+
+    def seed_task(self, data, rubric, zh, en):
+        task = PracticalTask.objects.filter(locale=zh, title=data["title"]["zh"]).first()
+        if task is None:
+            task = PracticalTask.objects.create(
+                locale=zh,
+                title=data["title"]["zh"],
+                instructions=data["instructions"]["zh"],
+                text_prompt=data["text_prompt"]["zh"],
+                text_required=data["text_required"],
+                min_photos=data["min_photos"],
+                max_photos=data["max_photos"],
+                rubric=rubric,
+            )
+        if task.get_translation_or_none(en) is None:
+            translation = task.copy_for_translation(en)
+            translation.title = data["title"]["en"]
+            translation.instructions = data["instructions"]["en"]
+            translation.text_prompt = data["text_prompt"]["en"]
+            translation.rubric = rubric.get_translation_or_none(en) or rubric
+            translation.save()
+        return task
+
+    def seed_assessment_activity(self, learners):
+        """Quiz attempts and handed-in tasks of a few of the demo mentor's mentees, so the
+        results and her grading queue are not empty. A learner who already has an attempt
+        at the quiz, or work on the task, is left as she is."""
+        cohort_learners = learners[1:]
+        quizzes, tasks = self.assessments["quizzes"], self.assessments["tasks"]
+        lessons = {}
+        for (course, module, lesson), blocks in LESSON_BLOCKS.items():
+            for block_type, slug in blocks:
+                if block_type == "quiz":
+                    lessons[slug] = LessonPage.objects.get(
+                        locale=Locale.get_default(),
+                        url_path__endswith=f"/{course}/{module}/{lesson}/",
+                    )
+        for position, slug, days_ago, tries in DEMO_ATTEMPTS:
+            learner, quiz = cohort_learners[position], quizzes[slug]
+            if QuizAttempt.objects.filter(learner=learner, quiz=quiz).exists():
+                continue
+            self.take_quiz(learner, quiz, lessons.get(slug), tries, days_ago=days_ago)
+        now = timezone.now()
+        for position, slug, days_ago, text in DEMO_SUBMISSIONS:
+            learner, task = cohort_learners[position], tasks[slug]
+            if Submission.objects.filter(learner=learner, task=task).exists():
+                continue
+            submission_draft_save(learner=learner, task=task, text=text)
+            submission, _now = submission_submit(learner=learner, task=task)
+            handed_in = now - datetime.timedelta(days=days_ago)
+            Submission.objects.filter(pk=submission.pk).update(
+                created_at=handed_in - datetime.timedelta(days=1), submitted_at=handed_in
+            )
+            SubmissionVersion.objects.filter(submission=submission).update(
+                created_at=handed_in - datetime.timedelta(days=1), submitted_at=handed_in
+            )
+
+    def take_quiz(self, learner, quiz, lesson, tries, *, days_ago):
+        """Attempts through the real services, one a day, ending `days_ago`; `tries` is how
+        many questions she gets right each time (the multiple-choice ones go wrong first)."""
+        now = timezone.now()
+        for number, correct in enumerate(tries):
+            attempt, _created = attempt_start(learner=learner, quiz=quiz, lesson=lesson)
+            questions = sorted(
+                Question.objects.filter(pk__in=attempt.question_ids),
+                key=lambda q: (q.kind == QuestionKind.MULTIPLE, q.sort_order),
+            )
+            answers = {}
+            for index, question in enumerate(questions):
+                right = sorted(question.correct_ids())
+                wrong = [c for c, _text in question.choice_options() if c not in right][:1]
+                if index < correct:
+                    answers[question.pk] = right
+                elif question.kind == QuestionKind.MULTIPLE:
+                    answers[question.pk] = right + wrong  # ticked one too many
+                else:
+                    answers[question.pk] = wrong
+            attempt_submit(attempt_id=attempt.pk, learner=learner, answers=answers)
+            started = now - datetime.timedelta(days=days_ago + len(tries) - 1 - number, minutes=9)
+            QuizAttempt.objects.filter(pk=attempt.pk).update(
+                started_at=started,
+                deadline=started + datetime.timedelta(minutes=quiz.time_limit_minutes)
+                if quiz.time_limit_minutes
+                else None,
+                submitted_at=started + datetime.timedelta(minutes=6),
+            )
+
     def required_lessons(self, level):
         courses = CoursePage.objects.filter(locale=Locale.get_default(), level=level).order_by(
             "path"
@@ -356,6 +652,11 @@ class Command(BaseCommand):
                 LessonPage.objects.descendant_of(course).filter(is_optional=False).order_by("path")
             )
         return lessons
+
+
+def demo_block_id(*parts):
+    """A StreamField block id that is the same in every database the demo is loaded into."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "companion-demo:" + ":".join(map(str, parts))))
 
 
 def lesson_body(blocks, language):
