@@ -10,7 +10,7 @@ ifeq ($(CI),true)
 export DATABASE_URL ?= $(PG_URL)
 endif
 
-.PHONY: install run test test-postgres lint format messages benchmark clean
+.PHONY: install run test test-postgres lint format messages benchmark benchmark-quiz clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,14 @@ messages: install
 benchmark: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py benchmark_auto_assign --learners 2000 --mentors 100
+
+# Quiz submissions per second: PostgreSQL, gunicorn and wrk (apt-get install wrk) on loopback.
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/companion_bench
+benchmark-quiz: install
+	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='companion_bench'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres companion_bench
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_quiz_submit --learners 6000 --seconds 15
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
