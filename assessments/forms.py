@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,9 +12,13 @@ class TaskDraftForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     remove = forms.TypedMultipleChoiceField(coerce=int, required=False, choices=())
+    form_token = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["form_token"].initial = uuid.uuid4().hex
         # Which photos may be removed is decided by the service (only her own draft's); here
-        # any whole number passes so a stale page does not lose her text.
-        self.fields["remove"].valid_value = lambda value: str(value).isdigit()
+        # any id-sized whole number passes so a stale page does not lose her text.
+        self.fields["remove"].valid_value = lambda value: (
+            str(value).isdecimal() and len(str(value)) < 19
+        )

@@ -91,7 +91,11 @@ class Quiz(TranslatableMixin, index.Indexed, ClusterableModel):
     show_answers = models.BooleanField(
         _("show correct answers after submitting"),
         default=True,
-        help_text=_("Untick to show only which questions were missed, without the answers."),
+        help_text=_(
+            "Untick to show only which questions were missed, without the answers. The "
+            "explanations are still shown: write them so that they teach without giving the "
+            "answer away."
+        ),
     )
 
     panels = [
@@ -200,8 +204,10 @@ class QuizAttempt(models.Model):
         on_delete=models.CASCADE,
         related_name="quiz_attempts",
     )
+    # PROTECT: attempts are the evidence for passing (and for certificates); a quiz someone
+    # has taken cannot be deleted.
     quiz = models.ForeignKey(
-        Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="attempts"
+        Quiz, verbose_name=_("quiz"), on_delete=models.PROTECT, related_name="attempts"
     )
     number = models.PositiveSmallIntegerField(_("attempt"))
     lesson = models.ForeignKey(
@@ -446,6 +452,9 @@ class SubmissionVersion(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField(_("version"))
     text = models.TextField(_("written answer"), blank=True, max_length=10000)
+    # The last form save applied to this draft: a double click or a retried request carrying
+    # the same photos adds them once.
+    last_form_token = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     submitted_at = models.DateTimeField(_("handed in"), null=True, blank=True)
 

@@ -91,9 +91,18 @@ def quiz_status(learner, quiz) -> QuizStatus:
         attempts_left=None if base.max_attempts is None else max(base.max_attempts - used, 0),
         best_score=max(scores) if scores else None,
         passed=any(a.passed for a in attempts),
-        open_attempt=next((a for a in attempts if a.is_open), None),
+        # An attempt whose time ran out is not offered to continue (it is scored on the next
+        # visit); a second tab or a double click still resumes one that is running.
+        open_attempt=next((a for a in attempts if a.is_open and not _expired(a)), None),
         attempts=attempts,
     )
+
+
+def _expired(attempt):
+    if attempt.deadline is None:
+        return False
+    grace = timezone.timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS)
+    return timezone.now() > attempt.deadline + grace
 
 
 def lesson_quiz_blockers(learner, lesson) -> list[str]:

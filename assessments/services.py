@@ -6,8 +6,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -35,6 +36,7 @@ from .models import (
     canonical,
 )
 from .permissions import can_grade
+from .selectors import localized
 from .uploads import photo_process
 
 # --- Quizzes -----------------------------------------------------------------------------
@@ -99,6 +101,11 @@ def attempt_start(*, learner, quiz: Quiz, lesson=None) -> tuple[QuizAttempt, boo
                 ]
                 or 0
             ) + 1
+            if quiz.max_attempts is not None and number > quiz.max_attempts:
+                raise ValidationError(
+                    _("You have used all %(n)s attempts at this quiz.") % {"n": quiz.max_attempts},
+                    code="no_attempts_left",
+                )
             attempt = QuizAttempt.objects.create(
                 learner=learner,
                 quiz=quiz,
@@ -138,6 +145,8 @@ def _clean_answers(attempt, answers, questions) -> dict[int, list[str]]:
         except (TypeError, ValueError):
             question_id = None
         question = by_id.get(question_id)
+        if question is None and question_id in attempt.question_ids:
+            continue  # removed by an editor while she was answering: nothing to check
         if question is None or question_id not in attempt.question_ids:
             raise ValidationError(
                 _("Your answers did not match this quiz. Please reload the page and try again."),
@@ -193,13 +202,26 @@ def _score(attempt, questions, answers, *, timed_out=False):
     """Score the attempt from `answers` (question id → selected ids) and close it."""
     _store_answers(attempt, answers, questions, score=True)
     correct = sum(1 for q in questions if set(answers.get(q.pk, [])) == q.correct_ids())
-    total = attempt.question_count or len(questions)
+    # Scored over the questions that still exist: one an editor removed while she was
+    # answering counts neither for nor against her.
+    total = len(questions)
+    attempt.question_count = total
     attempt.correct_count = correct
     attempt.score = round(100 * correct / total) if total else 0
-    attempt.passed = attempt.score >= attempt.quiz.pass_mark
+    # Compared exactly, not through the rounded score: 79.5% does not pass an 80% mark.
+    attempt.passed = bool(total) and correct * 100 >= attempt.quiz.pass_mark * total
     attempt.submitted_at = timezone.now()
     attempt.timed_out = timed_out
-    attempt.save(update_fields=["correct_count", "score", "passed", "submitted_at", "timed_out"])
+    attempt.save(
+        update_fields=[
+            "question_count",
+            "correct_count",
+            "score",
+            "passed",
+            "submitted_at",
+            "timed_out",
+        ]
+    )
     if attempt.passed and attempt.lesson_id:
         _complete_lesson_if_open(attempt)
 
@@ -338,14 +360,21 @@ def _check_editable(submission):
 
 
 def submission_draft_save(
-    *, learner, task: PracticalTask, text: str, photos=(), remove_photo_ids=()
+    *, learner, task: PracticalTask, text: str, photos=(), remove_photo_ids=(), form_token=""
 ) -> tuple[SubmissionVersion, list[str]]:
     """Save her draft: the text, new photos, photos she removed. A photo that fails the
-    checks is left out with a message and the rest is still saved. Returns (draft,
-    messages about refused photos). Raises ValidationError when the work cannot be changed."""
+    checks is left out with a message and the rest is still saved. `form_token` identifies
+    the form she sent: the same form sent again (a double click, a retry) adds no photo twice.
+    Returns (draft, messages about refused photos). Raises ValidationError when the work
+    cannot be changed."""
     task = canonical(task)
     submission = _submission_for(learner, task)
+    _check_editable(submission)  # before decoding any photo
     problems = []
+    photos = list(photos)
+    if len(photos) > task.max_photos:
+        problems.append(_too_many_photos(task))
+        photos = photos[: task.max_photos]  # never decode more than could be kept
     processed = []
     for upload in photos:
         try:
@@ -353,30 +382,54 @@ def submission_draft_save(
         except ValidationError as exc:
             name = getattr(upload, "name", "") or _("photo")
             problems.append(_("%(name)s: %(problem)s") % {"name": name, "problem": exc.messages[0]})
-    with transaction.atomic():
-        submission = Submission.objects.select_for_update(of=("self",)).get(pk=submission.pk)
-        _check_editable(submission)
-        draft = _draft_for(submission)
-        draft.text = text.strip()
-        draft.save(update_fields=["text"])
-        if remove_photo_ids:
-            draft.photos.filter(pk__in=list(remove_photo_ids)).delete()
-        room = task.max_photos - draft.photos.count()
-        if len(processed) > room:
-            problems.append(
-                ngettext(
-                    "You can hand in at most %(n)s photo; the extra one was not added.",
-                    "You can hand in at most %(n)s photos; the extra ones were not added.",
-                    task.max_photos,
+    written = []
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.select_for_update(of=("self",)).get(pk=submission.pk)
+            _check_editable(submission)
+            draft = _draft_for(submission)
+            repeated = bool(form_token) and draft.last_form_token == form_token
+            draft.text = text.strip()
+            draft.last_form_token = form_token or draft.last_form_token
+            draft.save(update_fields=["text", "last_form_token"])
+            if remove_photo_ids:
+                removed = draft.photos.filter(pk__in=list(remove_photo_ids))
+                gone = [name for pair in removed.values_list("image", "thumbnail") for name in pair]
+                removed.delete()
+                transaction.on_commit(lambda: _delete_unreferenced_files(gone))
+            if repeated:
+                processed = []
+            room = task.max_photos - draft.photos.count()
+            if len(processed) > room:
+                if not any(p == _too_many_photos(task) for p in problems):
+                    problems.append(_too_many_photos(task))
+                processed = processed[: max(room, 0)]
+            for photo in processed:
+                saved = SubmissionPhoto.objects.create(
+                    version=draft, image=photo.image, thumbnail=photo.thumbnail
                 )
-                % {"n": task.max_photos}
-            )
-            processed = processed[: max(room, 0)]
-        for photo in processed:
-            SubmissionPhoto.objects.create(
-                version=draft, image=photo.image, thumbnail=photo.thumbnail
-            )
+                written += [saved.image.name, saved.thumbnail.name]
+    except BaseException:
+        _delete_unreferenced_files(written)  # files saved before the rollback
+        raise
     return draft, problems
+
+
+def _too_many_photos(task):
+    return ngettext(
+        "You can hand in at most %(n)s photo; the extra one was not added.",
+        "You can hand in at most %(n)s photos; the extra ones were not added.",
+        task.max_photos,
+    ) % {"n": task.max_photos}
+
+
+def _delete_unreferenced_files(names):
+    """Delete photo files no version uses any more. (A revision shares its photos' files with
+    the version before, so a file goes only when its last row does.) A photo she removed
+    leaves nothing behind: it may show something she did not want kept."""
+    for name in names:
+        if not SubmissionPhoto.objects.filter(Q(image=name) | Q(thumbnail=name)).exists():
+            default_storage.delete(name)
 
 
 def submission_submit(*, learner, task: PracticalTask) -> tuple[Submission, bool]:
@@ -438,7 +491,7 @@ def _notify_mentor(submission, version):
             kind="submission_waiting",
             dedupe_key=f"submission-version:{version.pk}",
             title=_("%(name)s handed in “%(task)s”")
-            % {"name": submission.learner, "task": submission.task},
+            % {"name": submission.learner, "task": localized(submission.task).title},
             body=_("Her work is waiting for you to grade it."),
             url=reverse("grading:grade", args=[submission.pk]),
         )
@@ -459,7 +512,11 @@ def submission_grade(
         )
         if submission is None:
             raise ValidationError(_("This submission does not exist."), code="missing")
-        version = submission.versions.filter(pk=version_id).first()
+        version = (
+            submission.versions.filter(pk=version_id).first()
+            if str(version_id).isdecimal() and len(str(version_id)) < 19
+            else None
+        )
         if version is None:
             raise ValidationError(_("This submission does not exist."), code="missing")
         existing = Review.objects.filter(version=version).first()
@@ -541,10 +598,11 @@ def submission_grade(
 def _notify_learner(submission, review):
     learner = submission.learner
     with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):
+        task = localized(submission.task).title
         if review.decision == Decision.PASS:
-            title = _("Your task “%(task)s” is passed") % {"task": submission.task}
+            title = _("Your task “%(task)s” is passed") % {"task": task}
         else:
-            title = _("Your task “%(task)s” needs revision") % {"task": submission.task}
+            title = _("Your task “%(task)s” needs revision") % {"task": task}
         notify(
             recipient=learner,
             kind="submission_graded",

@@ -14,7 +14,15 @@ from lms.mentoring.permissions import is_current_mentor
 from lms.mentoring.views import mentor_required
 
 from .forms import TaskDraftForm
-from .models import Decision, PracticalTask, Quiz, QuizAttempt, Submission, SubmissionPhoto
+from .models import (
+    Decision,
+    PracticalTask,
+    Quiz,
+    QuizAttempt,
+    Submission,
+    SubmissionPhoto,
+    canonical,
+)
 from .permissions import attempts_visible_to, can_grade, submissions_visible_to
 from .selectors import (
     attempt_questions,
@@ -41,7 +49,7 @@ from .services import (
 
 def _lesson_from(request):
     lesson_id = request.POST.get("lesson") or request.GET.get("lesson")
-    if lesson_id and str(lesson_id).isdigit():
+    if lesson_id and str(lesson_id).isdecimal() and len(str(lesson_id)) < 19:
         return LessonPage.objects.live().filter(pk=lesson_id).first()
     return None
 
@@ -49,6 +57,13 @@ def _lesson_from(request):
 @login_required_with_message
 def quiz_detail(request, quiz_id):
     quiz = get_object_or_404(Quiz, pk=quiz_id)
+    unfinished = QuizAttempt.objects.filter(
+        learner=request.user, quiz=canonical(quiz), submitted_at__isnull=True
+    ).first()
+    if unfinished is not None and attempt_finish_expired(attempt=unfinished):
+        messages.warning(
+            request, _("The time for this quiz is up. Your saved answers were scored.")
+        )
     status = quiz_status(request.user, quiz)
     return render(
         request,
@@ -56,7 +71,9 @@ def quiz_detail(request, quiz_id):
         {
             "status": status,
             "quiz": status.quiz,
-            "question_count": status.canonical.draw_count or status.canonical.questions.count(),
+            "question_count": min(
+                status.canonical.draw_count or 10_000, status.canonical.questions.count()
+            ),
             "lesson": _lesson_from(request),
         },
     )
@@ -66,6 +83,15 @@ def quiz_detail(request, quiz_id):
 @login_required_with_message
 def quiz_start(request, quiz_id):
     quiz = get_object_or_404(Quiz, pk=quiz_id)
+    expired = QuizAttempt.objects.filter(
+        learner=request.user, quiz=canonical(quiz), submitted_at__isnull=True
+    ).first()
+    if expired is not None and attempt_finish_expired(attempt=expired):
+        # Show her how the attempt whose time ran out went before she spends another one.
+        messages.warning(
+            request, _("The time for this quiz is up. Your saved answers were scored.")
+        )
+        return redirect("assessments:result", attempt_id=expired.pk)
     try:
         attempt, created = attempt_start(
             learner=request.user, quiz=quiz, lesson=_lesson_from(request)
@@ -197,6 +223,7 @@ def _task_save(request, task, data):
             text=data["text"],
             photos=request.FILES.getlist("photos"),
             remove_photo_ids=data["remove"],
+            form_token=data["form_token"],
         )
         for problem in problems:
             messages.error(request, problem)

@@ -101,7 +101,16 @@ def _learner_headers():
     return [_("Learner"), _("Quiz"), _("Attempts"), _("Best score (%)"), _("Passed"), _("Last")]
 
 
+def _as_text(value):
+    """A cell a spreadsheet will not run: names come from learners, and "=HYPERLINK(…)" as a
+    name must stay text in the staff member's Excel."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _export(rows, headers, filename, fmt):
+    rows = [[_as_text(cell) for cell in row] for row in rows]
     if fmt == "xlsx":
         book = Workbook(write_only=True)
         sheet = book.create_sheet()

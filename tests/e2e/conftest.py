@@ -20,8 +20,9 @@ CHROMIUM_ARGS = [
 def live_url(transactional_db):
     """A live server for one test. (pytest-django's live_server lives for the whole session and
     keeps a PostgreSQL connection open past the test database's teardown.)"""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import connections
-    from django.test.testcases import LiveServerThread, _StaticFilesHandler
+    from django.test.testcases import LiveServerThread
 
     shared = {
         conn.alias: conn
@@ -30,7 +31,9 @@ def live_url(transactional_db):
     }
     for conn in shared.values():
         conn.inc_thread_sharing()
-    thread = LiveServerThread("127.0.0.1", _StaticFilesHandler, shared, port=0)
+    # The staticfiles handler serves from the app folders (as runserver does), so the pages
+    # are styled and the narrow-screen checks mean something.
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, shared, port=0)
     thread.daemon = True
     thread.start()
     thread.is_ready.wait()
