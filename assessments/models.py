@@ -7,6 +7,7 @@ rubric levels are StreamField items: their ids survive translation, so an answer
 English is checked against the Chinese answer key."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,17 +22,8 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
-
-
-def canonical(obj):
-    """The object's version in the default language (itself when it has none)."""
-    default = Locale.get_default()
-    if obj.locale_id == default.pk:
-        return obj
-    return obj.get_translation_or_none(default) or obj
-
 
 # --- Quizzes -----------------------------------------------------------------------------
 
@@ -121,6 +113,10 @@ class Quiz(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def attempts_left(self, used: int) -> int | None:
+        """None: unlimited."""
+        return None if self.max_attempts is None else max(self.max_attempts - used, 0)
 
     def clean(self):
         super().clean()
@@ -253,6 +249,13 @@ class QuizAttempt(models.Model):
     @property
     def is_open(self):
         return self.submitted_at is None
+
+    def time_is_up(self, now=None) -> bool:
+        """Past the time limit and its grace period (for a slow network)."""
+        if self.deadline is None:
+            return False
+        grace = timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS)
+        return (now or timezone.now()) > self.deadline + grace
 
 
 class AttemptAnswer(models.Model):

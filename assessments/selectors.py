@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from courses.models import canonical
+
 from .models import (
     AttemptAnswer,
     Question,
@@ -18,7 +20,6 @@ from .models import (
     Submission,
     SubmissionStatus,
     SubmissionVersion,
-    canonical,
 )
 from .permissions import submissions_gradable_by
 
@@ -68,6 +69,7 @@ class QuizStatus:
     passed: bool
     open_attempt: QuizAttempt | None
     attempts: list = field(default_factory=list)
+    question_count: int = 0  # asked per attempt
 
     @property
     def can_start(self):
@@ -84,25 +86,20 @@ def quiz_status(learner, quiz) -> QuizStatus:
     )
     scores = [a.score for a in attempts if a.score is not None]
     used = len(attempts)
+    question_count = base.questions.count()
     return QuizStatus(
         quiz=localized(base),
         canonical=base,
         used=used,
-        attempts_left=None if base.max_attempts is None else max(base.max_attempts - used, 0),
+        attempts_left=base.attempts_left(used),
+        question_count=min(base.draw_count or question_count, question_count),
         best_score=max(scores) if scores else None,
         passed=any(a.passed for a in attempts),
         # An attempt whose time ran out is not offered to continue (it is scored on the next
         # visit); a second tab or a double click still resumes one that is running.
-        open_attempt=next((a for a in attempts if a.is_open and not _expired(a)), None),
+        open_attempt=next((a for a in attempts if a.is_open and not a.time_is_up()), None),
         attempts=attempts,
     )
-
-
-def _expired(attempt):
-    if attempt.deadline is None:
-        return False
-    grace = timezone.timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS)
-    return timezone.now() > attempt.deadline + grace
 
 
 def lesson_quiz_blockers(learner, lesson) -> list[str]:
@@ -169,11 +166,8 @@ def attempt_questions(
             continue  # removed by an editor since; its answer still counts in the score
         text_source = shown[question_id]
         texts = dict(question.choice_options())
-        texts.update(
-            {k: v for k, v in text_source.choice_options() if k in texts}
-            if text_source is not question
-            else {}
-        )
+        if text_source is not question:  # translated wording for the same choice ids
+            texts.update((k, v) for k, v in text_source.choice_options() if k in texts)
         answer = answers.get(question_id)
         selected = set(answer.selected) if answer else set()
         correct = question.correct_ids() if show_key else set()

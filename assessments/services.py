@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from courses.models import LessonCompletion
+from courses.models import LessonCompletion, canonical
 from courses.services import lesson_complete
 from lms.mentoring.models import MentorAssignment
 from lms.notifications.services import notify
@@ -33,24 +33,12 @@ from .models import (
     SubmissionPhoto,
     SubmissionStatus,
     SubmissionVersion,
-    canonical,
 )
 from .permissions import can_grade
 from .selectors import localized
 from .uploads import photo_process
 
 # --- Quizzes -----------------------------------------------------------------------------
-
-
-def _attempts_left(quiz, used):
-    return None if quiz.max_attempts is None else max(quiz.max_attempts - used, 0)
-
-
-def _deadline_passed(attempt, now=None) -> bool:
-    if attempt.deadline is None:
-        return False
-    grace = timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS)
-    return (now or timezone.now()) > attempt.deadline + grace
 
 
 def attempt_start(*, learner, quiz: Quiz, lesson=None) -> tuple[QuizAttempt, bool]:
@@ -62,11 +50,11 @@ def attempt_start(*, learner, quiz: Quiz, lesson=None) -> tuple[QuizAttempt, boo
         learner=learner, quiz=quiz, submitted_at__isnull=True
     ).first()
     if open_attempt is not None:
-        if not _deadline_passed(open_attempt):
+        if not open_attempt.time_is_up():
             return open_attempt, False
         attempt_finish_expired(attempt=open_attempt)
     used = QuizAttempt.objects.filter(learner=learner, quiz=quiz).count()
-    if _attempts_left(quiz, used) == 0:
+    if quiz.attempts_left(used) == 0:
         raise ValidationError(
             ngettext(
                 "You have used your %(n)s attempt at this quiz.",
@@ -127,9 +115,7 @@ def attempt_start(*, learner, quiz: Quiz, lesson=None) -> tuple[QuizAttempt, boo
 
 def canonical_lesson_with_quiz(lesson, quiz):
     """The lesson (default language) if the quiz is really in it, else None."""
-    from courses.models import canonical as canonical_page
-
-    lesson = canonical_page(lesson)
+    lesson = canonical(lesson)
     quiz_ids = {canonical(v["quiz"]).pk for v in lesson.block_values("quiz") if v["quiz"]}
     return lesson if quiz.pk in quiz_ids else None
 
@@ -262,7 +248,7 @@ def attempt_answers_save(*, attempt_id, learner, answers) -> QuizAttempt:
     attempt = _locked_attempt(attempt_id, learner)
     if not attempt.is_open:
         raise ValidationError(_("This attempt was already submitted."), code="closed")
-    if _deadline_passed(attempt):
+    if attempt.time_is_up():
         raise ValidationError(
             _("The time for this quiz is up; your answers can no longer be changed."),
             code="time_up",
@@ -283,7 +269,7 @@ def attempt_submit(*, attempt_id, learner, answers) -> tuple[QuizAttempt, str]:
     if not attempt.is_open:
         return attempt, "already"
     questions = _questions_of(attempt)
-    if _deadline_passed(attempt):
+    if attempt.time_is_up():
         _score(attempt, questions, _saved_answers(attempt), timed_out=True)
         return attempt, "late"
     merged = {**_saved_answers(attempt), **_clean_answers(attempt, answers, questions)}
@@ -294,7 +280,7 @@ def attempt_submit(*, attempt_id, learner, answers) -> tuple[QuizAttempt, str]:
 def attempt_finish_expired(*, attempt) -> bool:
     """Score an unfinished attempt whose time is up with the answers saved in time.
     Returns whether it closed it."""
-    if not attempt.is_open or not _deadline_passed(attempt):
+    if not attempt.is_open or not attempt.time_is_up():
         return False
     with transaction.atomic():
         attempt = (
@@ -401,7 +387,7 @@ def submission_draft_save(
                 processed = []
             room = task.max_photos - draft.photos.count()
             if len(processed) > room:
-                if not any(p == _too_many_photos(task) for p in problems):
+                if _too_many_photos(task) not in problems:
                     problems.append(_too_many_photos(task))
                 processed = processed[: max(room, 0)]
             for photo in processed:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.models import LessonPage
+from courses.models import LessonPage, canonical
 from lms.accounts.decorators import login_required_with_message, safe_url
 from lms.mentoring.permissions import is_current_mentor
 from lms.mentoring.views import mentor_required
@@ -21,7 +21,6 @@ from .models import (
     QuizAttempt,
     Submission,
     SubmissionPhoto,
-    canonical,
 )
 from .permissions import attempts_visible_to, can_grade, submissions_visible_to
 from .selectors import (
@@ -71,9 +70,6 @@ def quiz_detail(request, quiz_id):
         {
             "status": status,
             "quiz": status.quiz,
-            "question_count": min(
-                status.canonical.draw_count or 10_000, status.canonical.questions.count()
-            ),
             "lesson": _lesson_from(request),
         },
     )

@@ -4,7 +4,6 @@ and task results per cohort for staff of its region, exportable."""
 import csv
 import io
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lms.accounts.permissions import is_programme_staff
+from lms.accounts.admin_scoping import StaffMenuItem, require_programme_staff
 from lms.programme.models import CohortMembership
 from lms.programme.permissions import cohorts_visible_to
 
@@ -72,13 +70,8 @@ def _cohort_learner_ids(cohort):
     return CohortMembership.objects.filter(cohort=cohort).values("learner_id")
 
 
-def _require_staff(request):
-    if not is_programme_staff(request.user):
-        raise PermissionDenied
-
-
 def results_index(request):
-    _require_staff(request)
+    require_programme_staff(request)
     cohorts = cohorts_visible_to(request.user).select_related("region").order_by("-start_date")
     return TemplateResponse(request, "assessments/admin/results_index.html", {"cohorts": cohorts})
 
@@ -136,7 +129,7 @@ def _export(rows, headers, filename, fmt):
 
 
 def results_cohort(request, cohort_id):
-    _require_staff(request)
+    require_programme_staff(request)
     cohort = get_object_or_404(cohorts_visible_to(request.user), pk=cohort_id)
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
@@ -155,11 +148,6 @@ def results_cohort(request, cohort_id):
             "member_count": CohortMembership.objects.filter(cohort=cohort).count(),
         },
     )
-
-
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_programme_staff(request.user)
 
 
 class ResultsViewSet(ViewSet):

@@ -12,8 +12,9 @@ from .levels import COURSE_LEVEL_CHOICES
 
 
 def canonical(page):
-    """The page's version in the default language: progress is recorded against it, so a
-    lesson read in English counts for the Chinese course and the other way round."""
+    """The page's (or translatable snippet's) version in the default language: progress,
+    attempts and submissions are recorded against it, so work done in English counts for the
+    Chinese course and the other way round."""
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return page

@@ -6,8 +6,11 @@ object id into the address bar gets a 404, not the object."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic import models as generic
+
+from .permissions import is_programme_staff
 
 
 class _ScopedIndexView(generic.IndexView):
@@ -116,3 +119,16 @@ class ScopedViewSetMixin:
 
     def get_usage_view_kwargs(self, **kwargs):
         return super().get_usage_view_kwargs(scope=self.scope_queryset, **kwargs)
+
+
+def require_programme_staff(request):
+    """For admin pages of programme staff only (their data is limited to their regions)."""
+    if not is_programme_staff(request.user):
+        raise PermissionDenied
+
+
+class StaffMenuItem(MenuItem):
+    """An admin menu item shown to programme staff only."""
+
+    def is_shown(self, request):
+        return is_programme_staff(request.user)

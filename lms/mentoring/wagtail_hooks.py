@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -20,7 +19,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
+from lms.accounts.admin_scoping import (
+    ScopedViewSetMixin,
+    ServiceErrorsOnFormMixin,
+    StaffMenuItem,
+    require_programme_staff,
+)
 from lms.accounts.models import Region, User
 from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
 from lms.programme.permissions import cohorts_visible_to
@@ -309,19 +313,14 @@ class ContactViewSet(ScopedViewSetMixin, ModelViewSet):
 # Automatic assignment for a cohort ---------------------------------------------------------
 
 
-def _require_staff(request):
-    if not is_programme_staff(request.user):
-        raise PermissionDenied
-
-
 def auto_assign_index(request):
-    _require_staff(request)
+    require_programme_staff(request)
     cohorts = cohorts_visible_to(request.user).select_related("region").order_by("-start_date")
     return TemplateResponse(request, "mentoring/admin/auto_assign_index.html", {"cohorts": cohorts})
 
 
 def auto_assign_preview(request, cohort_id):
-    _require_staff(request)
+    require_programme_staff(request)
     cohort = get_object_or_404(cohorts_visible_to(request.user), pk=cohort_id)
     if request.method == "POST":
         try:
@@ -348,11 +347,6 @@ def auto_assign_preview(request, cohort_id):
         "mentoring/admin/auto_assign_preview.html",
         {"cohort": cohort, "plan": plan, "token": plan.token()},
     )
-
-
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_programme_staff(request.user)
 
 
 class AutoAssignViewSet(ViewSet):
