@@ -20,7 +20,6 @@ from assessments.models import (
     RubricCriterion,
     Submission,
     SubmissionVersion,
-    canonical,
 )
 from assessments.services import (
     attempt_start,
@@ -41,7 +40,7 @@ from cms.demo.catalogue import COURSES
 from cms.demo.regions import COHORT_LEARNERS, REGIONS
 from cms.models import HomePage, SiteSettings, StandardPage
 from courses.levels import Level
-from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage, canonical
 from courses.services import lesson_complete
 from lms.accounts import roles
 from lms.accounts.models import Region, User
