@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -89,3 +90,156 @@ class CohortMembership(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.cohort}"
+
+
+class TrainingSession(models.Model):
+    """A face-to-face training day of one level, scheduled by programme staff."""
+
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    title = models.CharField(_("title"), max_length=150)
+    region = models.ForeignKey(
+        "accounts.Region",
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="training_sessions",
+        help_text=_("Staff of this region manage it; learners of this region see it first."),
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    venue = models.CharField(_("venue"), max_length=200)
+    capacity = models.PositiveSmallIntegerField(
+        _("seats"), validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators"),
+        blank=True,
+        related_name="sessions_facilitated",
+        help_text=_("Trainers who lead the session; they can mark attendance."),
+    )
+    co_facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("co-facilitating trainer candidates"),
+        blank=True,
+        related_name="sessions_co_facilitated",
+        help_text=_(
+            "Trainer candidates who co-facilitate as their practicum; an observer rates them."
+        ),
+    )
+    notes = models.TextField(_("what to bring"), blank=True, max_length=2000)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="session_ends_after_it_starts",
+                violation_error_message=_("The session must end after it starts."),
+            ),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="session_has_a_seat"),
+        ]
+        indexes = [models.Index(fields=["level", "starts_at"], name="session_by_level_start")]
+
+    def __str__(self):
+        return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d})"
+
+    @property
+    def has_started(self):
+        return self.starts_at <= timezone.now()
+
+
+class BookingStatus(models.TextChoices):
+    BOOKED = "booked", _("Seat booked")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class SessionBooking(models.Model):
+    session = models.ForeignKey(
+        TrainingSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="bookings",
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="session_bookings",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.BOOKED
+    )
+    # The waiting list moves up in the order people joined it.
+    requested_at = models.DateTimeField(_("asked for a seat"), default=timezone.now)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "learner"],
+                condition=~Q(status="cancelled"),
+                name="one_live_booking_per_learner_session",
+                violation_error_message=_(
+                    "You already have a seat or a place on the waiting list."
+                ),
+            )
+        ]
+        indexes = [models.Index(fields=["session", "status"], name="booking_by_session_status")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.session} ({self.get_status_display()})"
+
+
+class Attendance(models.Model):
+    """Who was there, marked by a facilitator or staff. One row per learner and session."""
+
+    session = models.ForeignKey(
+        TrainingSession,
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    present = models.BooleanField(_("present"), default=True)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(_("marked"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "learner"], name="attendance_once_per_learner_session"
+            )
+        ]
+        indexes = [models.Index(fields=["learner", "present"], name="attendance_by_learner")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.session}"

@@ -1,0 +1,69 @@
+"""Hooks that the lower apps call and the upper apps fill, so that a rule kept in an upper
+layer (the certification ladder) reaches the pages and services below without an import
+cycle. Each upper app registers in its AppConfig.ready()."""
+
+from django.utils.safestring import mark_safe
+
+_progress_listeners = []
+_level_gates = []
+_person_panels: dict[str, list] = {}
+
+
+def register_progress_listener(listener):
+    """`listener(learner_ids)` is told that something counting toward a certificate changed
+    for these learners (a lesson, a quiz, a task, attendance, a contact, a sign-off). It is
+    called inside the writer's transaction and should defer its work with delay_on_commit."""
+    if listener not in _progress_listeners:
+        _progress_listeners.append(listener)
+
+
+def progress_changed(learner_ids):
+    learner_ids = sorted({int(pk) for pk in learner_ids if pk})
+    if not learner_ids:
+        return
+    for listener in _progress_listeners:
+        listener(learner_ids)
+
+
+def register_level_gate(gate):
+    """`gate(learner, level_slug)` returns why the learner may not take up a level yet (its
+    courses and training sessions), or None."""
+    if gate not in _level_gates:
+        _level_gates.append(gate)
+
+
+def level_locked_reason(learner, level: str):
+    for gate in _level_gates:
+        reason = gate(learner, level)
+        if reason:
+            return reason
+    return None
+
+
+def level_locks(learner, levels) -> dict:
+    """{level: reason} for the locked ones among `levels`."""
+    locks = {}
+    for level in set(levels):
+        reason = level_locked_reason(learner, level)
+        if reason:
+            locks[level] = reason
+    return locks
+
+
+# Places a panel can be shown: the learner's own /learn/ page, a person's progress page
+# (seen by her mentor and staff), and the mentor's page about one mentee.
+LEARNER_HOME = "learner_home"
+PERSON_PROGRESS = "person_progress"
+MENTEE_DETAIL = "mentee_detail"
+
+
+def register_person_panel(place: str, panel):
+    """`panel(request, learner)` returns HTML (already rendered and escaped) or ''."""
+    panels = _person_panels.setdefault(place, [])
+    if panel not in panels:
+        panels.append(panel)
+
+
+def person_panels(place: str, request, learner) -> list:
+    rendered = (panel(request, learner) for panel in _person_panels.get(place, []))
+    return [mark_safe(html) for html in rendered if html]
