@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from courses.models import LessonCompletion, canonical
 from courses.services import lesson_complete
+from lms.accounts.extensions import progress_changed
 from lms.mentoring.models import MentorAssignment
 from lms.notifications.services import notify
 
@@ -208,8 +209,10 @@ def _score(attempt, questions, answers, *, timed_out=False):
             "timed_out",
         ]
     )
-    if attempt.passed and attempt.lesson_id:
-        _complete_lesson_if_open(attempt)
+    if attempt.passed:
+        progress_changed([attempt.learner_id])
+        if attempt.lesson_id:
+            _complete_lesson_if_open(attempt)
 
 
 def _complete_lesson_if_open(attempt):
@@ -577,6 +580,8 @@ def submission_grade(
         )
         submission.submitted_at = None
         submission.save(update_fields=["status", "submitted_at", "updated_at"])
+        if decision == Decision.PASS:
+            progress_changed([submission.learner_id])
         _notify_learner(submission, review)
     return review, True
 

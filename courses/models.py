@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from lms.accounts.extensions import level_locked_reason, level_locks
+
 from .blocks import LessonStreamBlock
 from .levels import COURSE_LEVEL_CHOICES
 
@@ -38,6 +40,11 @@ class CourseIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["level_groups"] = catalogue_courses(self)
+        context["locks"] = (
+            level_locks(request.user, [value for value, _label, _c in context["level_groups"]])
+            if request.user.is_authenticated
+            else {}
+        )
         return context
 
 
@@ -74,6 +81,9 @@ class CoursePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(self, request.user)
+        context["locked_reason"] = (
+            level_locked_reason(request.user, self.level) if request.user.is_authenticated else None
+        )
         return context
 
 

@@ -3,12 +3,19 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from lms.accounts.extensions import level_locked_reason, progress_changed
+
 from .models import CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage, canonical
 
 
 def enrolment_create(*, learner, course: CoursePage, source=EnrolmentSource.SELF) -> Enrolment:
-    """Enrol a learner in a course. Idempotent: enrolling twice returns the first enrolment."""
+    """Enrol a learner in a course. Idempotent: enrolling twice returns the first enrolment.
+    She cannot enrol herself in a course of a level that is locked for her."""
     course = canonical(course)
+    if source == EnrolmentSource.SELF:
+        reason = level_locked_reason(learner, course.level)
+        if reason and not Enrolment.objects.filter(learner=learner, course=course).exists():
+            raise ValidationError(reason)
     enrolment, _created = Enrolment.objects.get_or_create(
         learner=learner, course=course, defaults={"source": source}
     )
@@ -52,7 +59,12 @@ def register_completion_gate(gate):
 
 
 def lesson_completion_blockers(*, learner, lesson: LessonPage) -> list[str]:
-    """Why the learner cannot mark this lesson complete yet (empty: she can)."""
+    """Why the learner cannot mark this lesson complete yet (empty: she can): its level is
+    locked for her, or a gate holds it (a quiz in the lesson not yet passed)."""
+    course = CoursePage.objects.ancestor_of(lesson).only("level").first()
+    locked = level_locked_reason(learner, course.level) if course else None
+    if locked:
+        return [locked]
     return [reason for gate in _completion_gates for reason in gate(learner, lesson)]
 
 
@@ -69,6 +81,8 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
     enrolment = enrolment_create(learner=learner, course=course)
     completion, created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
+    if created:
+        progress_changed([learner.pk])
     return completion, created
 
 

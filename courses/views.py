@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.decorators import login_required_with_message, safe_url
+from lms.accounts.extensions import LEARNER_HOME, PERSON_PROGRESS, person_panels
 from lms.accounts.permissions import learners_visible_to
 
 from .models import CoursePage, LessonPage
@@ -17,7 +18,11 @@ def dashboard(request):
     return render(
         request,
         "courses/dashboard.html",
-        {"progress": learner_progress(request.user), "learner": request.user},
+        {
+            "progress": learner_progress(request.user),
+            "learner": request.user,
+            "panels": person_panels(LEARNER_HOME, request, request.user),
+        },
     )
 
 
@@ -27,7 +32,11 @@ def learner_detail(request, user_id):
     return render(
         request,
         "courses/learner_progress.html",
-        {"progress": learner_progress(learner), "learner": learner},
+        {
+            "progress": learner_progress(learner),
+            "learner": learner,
+            "panels": person_panels(PERSON_PROGRESS, request, learner),
+        },
     )
 
 
@@ -54,6 +63,11 @@ def lesson_complete_view(request, page_id):
 @login_required_with_message
 def course_enrol_view(request, page_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=page_id)
-    enrolment_create(learner=request.user, course=course)
+    try:
+        enrolment_create(learner=request.user, course=course)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(course.get_url(request))
     messages.success(request, _("You are enrolled in “%(title)s”.") % {"title": course.title})
     return redirect(course.get_url(request))

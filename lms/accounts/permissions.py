@@ -60,3 +60,17 @@ def learners_managed_by(user):
     if user.is_superuser:
         return User.objects.all()
     return User.objects.filter(path_under_q("home_region", staff_root_regions(user)))
+
+
+def staff_responsible_for(learner):
+    """Programme staff whose regions hold the learner's home (her village, its township, county
+    or province). None when she has no home region."""
+    region = learner.home_region
+    if region is None:
+        return User.objects.none()
+    prefixes = [
+        region.path[:n] for n in range(Region.steplen, len(region.path) + 1, Region.steplen)
+    ]
+    return User.objects.filter(
+        groups__name=PROGRAMME_STAFF, is_active=True, staff_regions__path__in=prefixes
+    ).distinct()

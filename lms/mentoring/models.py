@@ -16,7 +16,10 @@ class MentorProfile(models.Model):
     is_eligible = models.BooleanField(
         _("eligible to mentor"),
         default=False,
-        help_text=_("Set by programme staff (later: granted by the trainer certificate)."),
+        help_text=_(
+            "Granted by holding a certificate that allows mentoring (the trainer level); "
+            "withdrawn when it expires or is revoked."
+        ),
     )
     is_active = models.BooleanField(
         _("taking mentees"),

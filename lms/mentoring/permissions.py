@@ -9,8 +9,8 @@ from .models import CoachingContact, MentorAssignment, MentorProfile
 
 
 def eligible_mentor_profiles():
-    """The one rule for who may mentor now: staff marked her eligible and she is taking
-    mentees. (The certification work will make the trainer certificate grant eligibility.)"""
+    """The one rule for who may mentor now: she holds a certificate that allows mentoring
+    (the certificates app keeps `is_eligible` in step with it) and she is taking mentees."""
     return MentorProfile.objects.filter(is_eligible=True, is_active=True, user__is_active=True)
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from lms.accounts.extensions import progress_changed
 from lms.accounts.models import User
 from lms.accounts.permissions import learners_managed_by, regions_visible_to
 from lms.accounts.roles import MENTOR
@@ -59,6 +60,34 @@ def mentor_profile_save(*, user, actor=None, regions=None, **fields) -> MentorPr
     else:
         user.groups.remove(group)
     return profile
+
+
+@transaction.atomic
+def mentor_eligibility_grant(*, user, capacity: int) -> MentorProfile:
+    """She now holds a certificate that makes her a mentor: her profile is created (with
+    the default capacity) or made eligible again, and she joins the mentor role."""
+    profile, created = MentorProfile.objects.select_for_update().get_or_create(
+        user=user, defaults={"capacity": capacity, "is_eligible": True}
+    )
+    if not profile.is_eligible:
+        profile.is_eligible = True
+        profile.save(update_fields=["is_eligible", "updated_at"])
+    user.groups.add(Group.objects.get_or_create(name=MENTOR)[0])
+    return profile
+
+
+@transaction.atomic
+def mentor_eligibility_withdraw(*, user) -> list:
+    """She no longer holds a certificate that lets her mentor. Returns her current mentees,
+    who need a new mentor (staff reassign them; their history stays)."""
+    MentorProfile.objects.filter(user=user).update(is_eligible=False, updated_at=timezone.now())
+    user.groups.remove(*Group.objects.filter(name=MENTOR))
+    return [
+        assignment.learner
+        for assignment in MentorAssignment.objects.filter(
+            mentor=user, ended_at__isnull=True
+        ).select_related("learner")
+    ]
 
 
 # Assignments -------------------------------------------------------------------------------
@@ -499,6 +528,7 @@ def coaching_contact_log(
     try:
         with transaction.atomic():
             contact.save()
+            progress_changed([learner.pk])
     except IntegrityError:
         return CoachingContact.objects.get(mentor=mentor, client_token=client_token), False
     return contact, True

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from courses.selectors import learner_progress
 from lms.accounts.admin_scoping import add_service_error
 from lms.accounts.decorators import login_required_with_message
+from lms.accounts.extensions import MENTEE_DETAIL, person_panels
 from lms.accounts.models import User
 
 from .forms import CoachingContactForm
@@ -71,6 +72,7 @@ def mentee(request, learner_id):
             "row": row,
             "flag_labels": flag_labels(),
             "progress": learner_progress(learner),
+            "panels": person_panels(MENTEE_DETAIL, request, learner),
             "contacts": [
                 (c, can_see_private_note(request.user, c, viewer_is_current_mentor=True))
                 for c in contacts

@@ -69,7 +69,7 @@ class MentorFilterSet(WagtailFilterSet):
 class MentorProfileForm(WagtailAdminModelForm):
     class Meta:
         model = MentorProfile
-        fields = ["user", "is_eligible", "is_active", "capacity", "regions", "shares_phone"]
+        fields = ["user", "is_active", "capacity", "regions", "shares_phone"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,7 +87,6 @@ class MentorProfileSaveMixin(ServiceErrorsOnFormMixin):
             user=data.get("user") or self.object.user,
             actor=self.request.user,
             regions=data["regions"],
-            is_eligible=data["is_eligible"],
             is_active=data["is_active"],
             capacity=data["capacity"],
             shares_phone=data["shares_phone"],

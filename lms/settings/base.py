@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "lms.mentoring",
     "courses",
     "assessments",
+    "certificates",
     "cms",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
@@ -155,7 +156,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.mentoring.tasks.send_mentor_digests_task",
         "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
     },
+    "nightly-certificate-expiry": {
+        "task": "certificates.tasks.certificates_expire_task",
+        "schedule": crontab(hour=1, minute=10),
+    },
+    "daily-certificate-reminders": {
+        "task": "certificates.tasks.certificate_reminders_task",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
+
+# The public certificate check: per client address, generous for a person, hard for a
+# script guessing codes. Needs a cache shared by all web processes in production.
+CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
+CERTIFICATE_FONT_PATH = env("CERTIFICATE_FONT_PATH", default="")
 
 # django-allauth: phone number or email with a password; codes by SMS or email.
 SITE_ID = 1

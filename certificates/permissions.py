@@ -1,0 +1,68 @@
+"""Who sees and changes certificates, sign-offs and observations. Views, services and the
+admin all ask here."""
+
+from lms.accounts.permissions import (
+    is_programme_staff,
+    learners_managed_by,
+    learners_visible_to,
+    regions_visible_to,
+)
+from lms.mentoring.permissions import is_current_mentor, is_mentor
+
+from .models import ApprovalRequest, Certificate, FacilitationObservation
+
+
+def certificates_visible_to(user):
+    """The holder, her current mentor, and staff of her region."""
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    if user.is_superuser:
+        return Certificate.objects.all()
+    return Certificate.objects.filter(learner__in=learners_visible_to(user))
+
+
+def certificates_managed_by(user):
+    """Certificates a staff member may revoke and re-issue."""
+    if not is_programme_staff(user):
+        return Certificate.objects.none()
+    return Certificate.objects.filter(learner__in=learners_managed_by(user))
+
+
+def approvals_visible_to(user):
+    if not is_programme_staff(user):
+        return ApprovalRequest.objects.none()
+    return ApprovalRequest.objects.filter(learner__in=learners_managed_by(user))
+
+
+def observations_visible_to(user):
+    if not user.is_authenticated:
+        return FacilitationObservation.objects.none()
+    if user.is_superuser:
+        return FacilitationObservation.objects.all()
+    return FacilitationObservation.objects.filter(
+        candidate__in=learners_visible_to(user)
+    ) | FacilitationObservation.objects.filter(observer=user)
+
+
+def can_see_readiness(user, learner) -> bool:
+    return learners_visible_to(user).filter(pk=learner.pk).exists()
+
+
+def can_manage_certificates_of(user, learner) -> bool:
+    return is_programme_staff(user) and learners_managed_by(user).filter(pk=learner.pk).exists()
+
+
+def can_sign_off(user, learner) -> bool:
+    return user.is_authenticated and is_mentor(user) and is_current_mentor(user, learner)
+
+
+def can_observe(user, session, candidate) -> bool:
+    """A facilitator of the session (a trainer) or programme staff of its region; never the
+    candidate herself."""
+    if not user.is_authenticated or user.pk == candidate.pk:
+        return False
+    if user.is_superuser or session.facilitators.filter(pk=user.pk).exists():
+        return True
+    return (
+        is_programme_staff(user) and regions_visible_to(user).filter(pk=session.region_id).exists()
+    )

@@ -1,0 +1,211 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
+
+from assessments.models import Rubric
+from assessments.selectors import localized
+from lms.accounts.decorators import login_required_with_message
+from lms.accounts.permissions import learners_visible_to
+from lms.programme.models import TrainingSession
+
+from .forms import ObservationForm, SignOffForm
+from .models import FacilitationObservation
+from .permissions import can_observe, can_sign_off, certificates_visible_to
+from .readiness import held_level_ids, ladder, next_level
+from .selectors import checklist, learner_certificates, verification
+from .services import (
+    certificate_render_pdf,
+    observation_record,
+    sign_off_create,
+    verification_url,
+)
+
+
+@login_required_with_message
+def mine(request):
+    certificates = learner_certificates(request.user)
+    for certificate in certificates:
+        certificate.share_url = verification_url(certificate)
+    return render(
+        request,
+        "certificates/mine.html",
+        {"certificates": certificates, "today": timezone.localdate()},
+    )
+
+
+@login_required_with_message
+def download(request, certificate_id):
+    certificate = get_object_or_404(certificates_visible_to(request.user), pk=certificate_id)
+    if not certificate.pdf:
+        # The task makes it right after issue; if it has not run yet, make it now.
+        certificate_render_pdf(certificate=certificate)
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{certificate.serial}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@never_cache
+def verify(request, code):
+    """Public: is this certificate genuine? Only what the paper itself shows."""
+    if is_ratelimited(
+        request,
+        group="certificate-verify",
+        key="ip",
+        rate=settings.CERTIFICATE_VERIFY_RATE,
+        increment=True,
+    ):
+        return render(request, "certificates/verify_limited.html", status=429)
+    certificate = verification(code)
+    if certificate is None:
+        return render(request, "certificates/verify.html", {"certificate": None}, status=404)
+    design = certificate.design or {}
+    english = (get_language() or "").startswith("en")
+    level_name = design.get("level_name_en" if english else "level_name") or certificate.level
+    return render(
+        request,
+        "certificates/verify.html",
+        {
+            "certificate": certificate,
+            "status": certificate.shown_status(),
+            "level_name": level_name,
+            "programme_name": design.get("programme_name_en" if english else "programme_name"),
+        },
+    )
+
+
+@login_required_with_message
+def sign_off(request, learner_id):
+    learner = get_object_or_404(learners_visible_to(request.user), pk=learner_id)
+    if not can_sign_off(request.user, learner):
+        raise PermissionDenied(_("Only her current mentor can sign her off."))
+    level = next_level(ladder(), held_level_ids(learner))
+    if level is None:
+        messages.info(request, _("She already holds every level."))
+        return redirect("mentoring:mentee", learner.pk)
+    form = SignOffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["level"] != level.pk:
+            messages.error(request, _("Her next level has changed; please look again."))
+        else:
+            try:
+                sign_off_create(
+                    learner=learner,
+                    level=level,
+                    mentor=request.user,
+                    comment=form.cleaned_data["comment"],
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request,
+                    _("You signed %(name)s off for %(level)s.")
+                    % {"name": learner, "level": localized(level).name},
+                )
+                return redirect("mentoring:mentee", learner.pk)
+    return render(
+        request,
+        "certificates/sign_off.html",
+        {
+            "learner": learner,
+            "form": form,
+            "level": level,
+            "checklist": checklist(learner, level, for_learner=False),
+        },
+    )
+
+
+@login_required_with_message
+def observations(request):
+    """Sessions this person may rate co-facilitators in: those she leads, and (staff) those
+    of her regions. The latest first."""
+    from lms.programme.permissions import sessions_visible_to
+
+    sessions = list(
+        TrainingSession.objects.filter(
+            Q(facilitators=request.user) | Q(pk__in=sessions_visible_to(request.user).values("pk")),
+            starts_at__lte=timezone.now(),
+            co_facilitators__isnull=False,
+        )
+        .distinct()
+        .order_by("-starts_at")
+        .prefetch_related("co_facilitators")[:50]
+    )
+    rated = set(
+        FacilitationObservation.objects.filter(session__in=sessions).values_list(
+            "session_id", "candidate_id"
+        )
+    )
+    rows = [
+        (session, candidate, (session.pk, candidate.pk) in rated)
+        for session in sessions
+        for candidate in session.co_facilitators.all()
+        if candidate.pk != request.user.pk
+    ]
+    return render(request, "certificates/observations.html", {"rows": rows})
+
+
+@login_required_with_message
+def observe(request, session_id, candidate_id):
+    session = get_object_or_404(TrainingSession, pk=session_id)
+    candidate = get_object_or_404(session.co_facilitators.all(), pk=candidate_id)
+    if not can_observe(request.user, session, candidate):
+        raise PermissionDenied(
+            _("Only a facilitator of this session or programme staff can rate it.")
+        )
+    existing = FacilitationObservation.objects.filter(session=session, candidate=candidate).first()
+    rubric = _observation_rubric()
+    if rubric is None:
+        raise Http404(_("No observation rubric is set on the certification ladder."))
+    criteria = list(rubric.criteria.all())
+    form = ObservationForm(request.POST or None, criteria=criteria)
+    if request.method == "POST" and existing is None and form.is_valid():
+        try:
+            observation_record(
+                session=session,
+                candidate=candidate,
+                observer=request.user,
+                rubric=rubric,
+                choices=form.choices(),
+                comment=form.cleaned_data["comment"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Your rating is saved. She has been told."))
+            return redirect("certificates:observations")
+    elif request.method == "POST" and existing is not None:
+        messages.info(request, _("Her co-facilitation of this session is already rated."))
+    return render(
+        request,
+        "certificates/observe.html",
+        {
+            "session": session,
+            "candidate": candidate,
+            "rubric": localized(rubric),
+            "form": form,
+            "existing": existing,
+        },
+    )
+
+
+def _observation_rubric():
+    """The rubric the ladder's co-facilitation requirement names (the trainer level's)."""
+    for level in reversed(ladder()):
+        for requirement in level.reqs:
+            if requirement.rubric_id:
+                return Rubric.objects.filter(pk=requirement.rubric_id).first()
+    return None

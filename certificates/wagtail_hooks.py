@@ -1,0 +1,231 @@
+"""Admin: the certification ladder for editors (a translatable snippet with its
+requirements), and for programme staff of a region: certificates (revoke, re-issue) and the
+approval queue."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from lms.accounts.admin_scoping import StaffMenuItem, require_programme_staff
+
+from .models import ApprovalStatus, CertificateStatus, CertificationLevel
+from .permissions import approvals_visible_to, certificates_managed_by
+from .selectors import checklist
+from .services import approval_decide, certificate_reissue, certificate_revoke
+
+
+class CertificationLevelViewSet(SnippetViewSet):
+    model = CertificationLevel
+    icon = "doc-full"
+    menu_label = gettext_lazy("Certification ladder")
+    menu_order = 212
+    add_to_admin_menu = True
+    list_display = [
+        "order",
+        "name",
+        "slug",
+        "prerequisite",
+        "validity_months",
+        "issuance",
+        "grants_mentoring",
+        "locale",
+    ]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["order"]
+
+
+register_snippet(CertificationLevelViewSet)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": gettext_lazy("Give the reason.")},
+    )
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Note for her"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+def certificate_index(request):
+    require_programme_staff(request)
+    certificates = certificates_managed_by(request.user).select_related("learner", "level")
+    status = request.GET.get("status", "")
+    if status in CertificateStatus.values:
+        certificates = certificates.filter(status=status)
+    query = request.GET.get("q", "").strip()
+    if query:
+        certificates = certificates.filter(
+            Q(serial__icontains=query)
+            | Q(holder_name__icontains=query)
+            | Q(learner__phone__icontains=query)
+        )
+    page = Paginator(certificates.order_by("-issued_at", "-pk"), 50).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "certificates/admin/index.html",
+        {
+            "page": page,
+            "status": status,
+            "query": query,
+            "statuses": CertificateStatus.choices,
+            "pending": approvals_visible_to(request.user)
+            .filter(status=ApprovalStatus.PENDING)
+            .count(),
+        },
+    )
+
+
+def certificate_detail(request, certificate_id):
+    require_programme_staff(request)
+    certificate = get_object_or_404(
+        certificates_managed_by(request.user).select_related(
+            "learner", "level", "issued_by", "revoked_by", "replaces"
+        ),
+        pk=certificate_id,
+    )
+    revoke_form = ReasonForm(prefix="revoke")
+    reissue_form = ReasonForm(prefix="reissue")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        form = ReasonForm(request.POST, prefix=action)
+        if action == "revoke":
+            revoke_form = form
+        else:
+            reissue_form = form
+        if form.is_valid():
+            try:
+                if action == "revoke":
+                    certificate_revoke(
+                        certificate=certificate,
+                        actor=request.user,
+                        reason=form.cleaned_data["reason"],
+                    )
+                    messages.success(request, _("The certificate is revoked."))
+                    return redirect("certificates_admin:detail", certificate.pk)
+                new = certificate_reissue(
+                    certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, _("Re-issued as %(serial)s.") % {"serial": new.serial})
+                return redirect("certificates_admin:detail", new.pk)
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+    return TemplateResponse(
+        request,
+        "certificates/admin/detail.html",
+        {
+            "certificate": certificate,
+            "shown_status": certificate.shown_status(),
+            "revoke_form": revoke_form,
+            "reissue_form": reissue_form,
+            "replaced_by": getattr(certificate, "replaced_by", None),
+        },
+    )
+
+
+def approval_index(request):
+    require_programme_staff(request)
+    approvals = list(
+        approvals_visible_to(request.user)
+        .filter(status=ApprovalStatus.PENDING)
+        .select_related("learner", "learner__home_region", "level")
+        .order_by("requested_at")[:200]
+    )
+    return TemplateResponse(
+        request,
+        "certificates/admin/approvals.html",
+        {"approvals": approvals, "form": DecisionForm()},
+    )
+
+
+def approval_detail(request, approval_id):
+    require_programme_staff(request)
+    approval = get_object_or_404(
+        approvals_visible_to(request.user).select_related("learner", "level"), pk=approval_id
+    )
+    return TemplateResponse(
+        request,
+        "certificates/admin/approval_detail.html",
+        {
+            "approval": approval,
+            "checklist": checklist(approval.learner, approval.level, for_learner=False),
+            "form": DecisionForm(),
+        },
+    )
+
+
+@require_POST
+def approval_decide_view(request, approval_id):
+    require_programme_staff(request)
+    approval = get_object_or_404(approvals_visible_to(request.user), pk=approval_id)
+    form = DecisionForm(request.POST)
+    approve = request.POST.get("decision") == "approve"
+    note = form.data.get("note", "")[:2000]
+    try:
+        certificate = approval_decide(
+            approval=approval, actor=request.user, approve=approve, note=note
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        for message in getattr(exc, "messages", [str(exc)]):
+            messages.error(request, message)
+        return redirect("certificates_admin:approval", approval.pk)
+    if certificate is not None:
+        messages.success(
+            request,
+            _("Approved: certificate %(serial)s is issued.") % {"serial": certificate.serial},
+        )
+    else:
+        messages.success(request, _("Declined. She has been told why."))
+    return redirect("certificates_admin:approvals")
+
+
+class CertificatesAdminViewSet(ViewSet):
+    name = "certificates_admin"
+    url_prefix = "certificates"
+    icon = "doc-full-inverse"
+    menu_label = gettext_lazy("Certificates")
+    menu_order = 207
+
+    def get_urlpatterns(self):
+        return [
+            path("", certificate_index, name="index"),
+            path("<int:certificate_id>/", certificate_detail, name="detail"),
+            path("approvals/", approval_index, name="approvals"),
+            path("approvals/<int:approval_id>/", approval_detail, name="approval"),
+            path("approvals/<int:approval_id>/decide/", approval_decide_view, name="decide"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return StaffMenuItem(
+            self.menu_label,
+            reverse(self.get_url_name("index")),
+            icon_name=self.icon,
+            order=order or self.menu_order,
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_certificates_viewset():
+    return CertificatesAdminViewSet()
