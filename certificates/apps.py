@@ -10,7 +10,7 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from lms.accounts import extensions
 
-        from . import hooks
+        from . import checks, hooks  # noqa: F401 (checks registers the font check)
 
         extensions.register_level_gate(hooks.level_gate)
         extensions.register_progress_listener(hooks.progress_listener)
