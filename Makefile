@@ -10,7 +10,7 @@ ifeq ($(CI),true)
 export DATABASE_URL ?= $(PG_URL)
 endif
 
-.PHONY: install run test test-postgres lint format messages benchmark benchmark-quiz clean
+.PHONY: install run test test-postgres lint format messages benchmark benchmark-quiz benchmark-certificates clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,13 @@ benchmark-quiz: install
 		|| createdb -h 127.0.0.1 -U postgres companion_bench
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_quiz_submit --learners 6000 --seconds 15
+
+# Readiness (one learner, bulk for 10,000) and certificate PDFs per second, on PostgreSQL.
+benchmark-certificates: install
+	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='companion_bench'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres companion_bench
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_certificates --learners 10000 --pdfs 10
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

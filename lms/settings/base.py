@@ -221,5 +221,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
+        # fontTools reports every table it prunes while subsetting a certificate's font.
+        "fontTools": {"level": "WARNING"},
     },
 }
