@@ -2,9 +2,10 @@
 
 import datetime
 import re
+import threading
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from certificates.models import (
@@ -29,6 +30,7 @@ from lms.mentoring.models import MentorProfile
 from lms.mentoring.permissions import eligible_mentor_profiles, is_mentor
 from lms.mentoring.services import mentor_assign
 from lms.notifications.models import Notification
+from tests.conftest import COMMITTED_DB, require
 from tests.factories import UserFactory, staff_user
 
 from .conftest import complete_course, make_ladder, meet_primary_except_sign_off
@@ -205,3 +207,29 @@ def test_approval_issuance_setting_is_respected(site_pages, learner, mentor, pro
     certificate_award_if_ready(learner=learner)
     assert not Certificate.objects.exists()
     assert ApprovalRequest.objects.filter(learner=learner, status="pending").count() == 1
+
+
+@COMMITTED_DB
+def test_two_workers_issuing_at_once_make_one_certificate(site_pages, learner):
+    require(connection.vendor == "postgresql", "row locks and concurrent writes need PostgreSQL")
+    _home, index = site_pages
+    ladder = make_ladder(index)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def issue():
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            outcomes.append(certificate_issue(learner=learner, level=ladder.primary)[1])
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=issue) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(outcomes) == [False, True]
+    assert Certificate.objects.filter(learner=learner).count() == 1
