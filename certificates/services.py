@@ -31,7 +31,7 @@ from .models import (
     SignOff,
 )
 from .permissions import can_manage_certificates_of, can_observe, can_sign_off
-from .readiness import ladder, level_in_ladder, readiness_for
+from .readiness import holds_current, ladder, level_in_ladder, readiness_for
 
 # --- Sign-off -----------------------------------------------------------------------------
 
@@ -75,6 +75,8 @@ def certificate_award_if_ready(*, learner) -> list:
     done = []
     certificates_expire(learner_ids=[learner.pk])
     for level in ladder():
+        if level.prerequisite_id and not holds_current(learner, level.prerequisite_id):
+            continue  # not ready, whatever else she has done
         readiness = readiness_for(learner, level)
         if readiness.is_held or not readiness.checks or not readiness.is_ready:
             continue
@@ -90,6 +92,9 @@ def certificate_award_if_ready(*, learner) -> list:
 
 
 def approval_request_open(*, learner, level) -> tuple[ApprovalRequest, bool]:
+    """Put her in the approval queue of the staff of her region (once), and tell them."""
+    from lms.accounts.permissions import staff_responsible_for
+
     try:
         with transaction.atomic():
             approval = ApprovalRequest.objects.create(learner=learner, level=level)
@@ -97,6 +102,17 @@ def approval_request_open(*, learner, level) -> tuple[ApprovalRequest, bool]:
         return ApprovalRequest.objects.get(
             learner=learner, level=level, status=ApprovalStatus.PENDING
         ), False
+    for staff in staff_responsible_for(learner):
+        _notify(
+            staff,
+            kind="certificate_approval_waiting",
+            dedupe_key=f"approval-waiting:{approval.pk}",
+            title=lambda: (
+                _("%(name)s is ready for the %(level)s certificate: please approve")
+                % {"name": learner, "level": _level_name(level)}
+            ),
+            url=reverse("certificates_admin:approval", args=[approval.pk]),
+        )
     return approval, True
 
 
@@ -369,8 +385,6 @@ def certificate_expiry_reminders_send(*, today=None) -> int:
 def _after_loss(certificate):
     """A revoked or expired trainer certificate: no more mentoring unless she holds another
     level that allows it; staff hear which mentees need a new mentor."""
-    from .readiness import holds_current
-
     if not certificate.level.grants_mentoring:
         return
     others = CertificationLevel.objects.filter(grants_mentoring=True).values_list("pk", flat=True)

@@ -233,3 +233,14 @@ def test_two_workers_issuing_at_once_make_one_certificate(site_pages, learner):
         thread.join(30)
     assert sorted(outcomes) == [False, True]
     assert Certificate.objects.filter(learner=learner).count() == 1
+
+
+def test_staff_of_her_region_hear_that_she_waits_for_approval(learner, ladder, province):
+    staff = staff_user(province)
+    outsider = staff_user(_other_region())
+    certificate_issue(learner=learner, level=ladder.primary)
+    complete_course(learner, ladder.intermediate_course)
+    certificate_award_if_ready(learner=learner)
+    note = Notification.objects.get(recipient=staff, kind="certificate_approval_waiting")
+    assert "王小梅" in note.title
+    assert not Notification.objects.filter(recipient=outsider).exists()
