@@ -135,7 +135,7 @@ def approval_decide(*, approval, actor, approve: bool, note: str = "") -> Certif
                 _("She no longer meets every requirement of this level; it cannot be approved.")
             )
         certificate, _created = certificate_issue(
-            learner=approval.learner, level=approval.level, actor=actor
+            learner=approval.learner, level=approval.level, issued_by=actor
         )
     approval.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.DECLINED
     approval.decided_at = timezone.now()
@@ -158,8 +158,10 @@ def approval_decide(*, approval, actor, approve: bool, note: str = "") -> Certif
 
 
 @transaction.atomic
-def certificate_issue(*, learner, level, actor=None, replaces=None) -> tuple[Certificate, bool]:
-    """Issue her certificate of a level: (certificate, created). Issuing twice, or a retried
+def certificate_issue(*, learner, level, issued_by=None, replaces=None) -> tuple[Certificate, bool]:
+    """Issue her certificate of a level: (certificate, created). `issued_by` is the staff
+    member recorded on it (None: automatic); the callers that act for staff check their
+    permission first (approval_decide, certificate_reissue). Issuing twice, or a retried
     task, returns the one she holds. The unique constraint on valid certificates is the last
     word when two workers race."""
     level = level_in_ladder(level)
@@ -178,7 +180,7 @@ def certificate_issue(*, learner, level, actor=None, replaces=None) -> tuple[Cer
         holder_name=learner.display_name or str(learner),
         issued_on=today,
         expires_on=_add_months(today, level.validity_months) if level.validity_months else None,
-        issued_by=actor,
+        issued_by=issued_by,
         design=design_snapshot(level),
         replaces=replaces,
     )
@@ -198,7 +200,7 @@ def certificate_issue(*, learner, level, actor=None, replaces=None) -> tuple[Cer
     )
     ApprovalRequest.objects.filter(
         learner=learner, level=level, status=ApprovalStatus.PENDING
-    ).update(status=ApprovalStatus.APPROVED, decided_at=timezone.now(), decided_by=actor)
+    ).update(status=ApprovalStatus.APPROVED, decided_at=timezone.now(), decided_by=issued_by)
     if level.grants_mentoring:
         mentor_eligibility_grant(
             user=learner, capacity=CertificateSettings.load().default_mentor_capacity
@@ -322,7 +324,7 @@ def certificate_reissue(*, certificate, actor, reason: str) -> Certificate:
     ).exists():
         raise ValidationError(_("She already holds a valid certificate of this level."))
     new, _created = certificate_issue(
-        learner=certificate.learner, level=certificate.level, actor=actor, replaces=certificate
+        learner=certificate.learner, level=certificate.level, issued_by=actor, replaces=certificate
     )
     return new
 

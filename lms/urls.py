@@ -27,11 +27,13 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("learn/training/", include("lms.programme.urls")),
     path("learn/", include("courses.urls")),
     path("learn/", include("assessments.urls")),
     path("mentor/grading/", include("assessments.urls_grading")),
     path("mentor/", include("lms.mentoring.urls")),
     path("notifications/", include("lms.notifications.urls")),
+    path("certificates/", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -277,3 +277,35 @@ def put_quiz_in_lesson(lesson, quiz):
     lesson.body.append(("quiz", {"quiz": quiz}))
     lesson.save_revision().publish()
     return LessonPage.objects.get(pk=lesson.pk)
+
+
+# Face-to-face training ----------------------------------------------------------------------
+
+
+def make_session(
+    *,
+    region=None,
+    level=Level.PRIMARY,
+    capacity=10,
+    starts_in=datetime.timedelta(days=7),
+    hours=6,
+    facilitators=(),
+    **fields,
+):
+    """A training session starting `starts_in` from now (negative: it has started) and lasting
+    `hours`, led by `facilitators`."""
+    from lms.programme.models import TrainingSession
+
+    starts_at = timezone.now() + starts_in
+    fields.setdefault("title", f"{Level(level).label}面授培训")
+    fields.setdefault("venue", "镇文化站二楼")
+    session = TrainingSession.objects.create(
+        region=region or make_region(),
+        level=level,
+        capacity=capacity,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=hours),
+        **fields,
+    )
+    session.facilitators.add(*facilitators)
+    return session

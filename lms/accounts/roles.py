@@ -33,6 +33,10 @@ ROLE_PERMISSIONS = {
         "programme.view_cohortmembership",
         "programme.add_cohortmembership",
         "programme.change_cohortmembership",
+        # Training sessions are cancelled, not deleted: attendance counts toward certificates.
+        "programme.view_trainingsession",
+        "programme.add_trainingsession",
+        "programme.change_trainingsession",
         "mentoring.view_mentorprofile",
         "mentoring.add_mentorprofile",
         "mentoring.change_mentorprofile",
@@ -56,6 +60,11 @@ ROLE_PERMISSIONS = {
             for model in ("quiz", "rubric", "practicaltask")
             for action in ("add", "change", "delete", "view")
         ),
+        *(
+            f"certificates.{action}_certificationlevel"
+            for action in ("add", "change", "delete", "view")
+        ),
+        "certificates.change_certificatesettings",
     ],
 }
 # Page permissions content editors get on the whole page tree.

@@ -1,7 +1,7 @@
 from celery import shared_task
 
-from .models import Cohort
-from .services import cohort_enrol_members
+from .models import Cohort, TrainingSession
+from .services import cohort_enrol_members, session_cancellation_notify
 
 
 @shared_task(acks_late=True)
@@ -10,3 +10,11 @@ def cohort_enrol_members_task(cohort_id: int) -> int:
     if cohort is None:
         return 0
     return cohort_enrol_members(cohort=cohort)
+
+
+@shared_task(acks_late=True)
+def session_cancellation_notify_task(session_id: int) -> int:
+    session = TrainingSession.objects.filter(pk=session_id).first()
+    if session is None:
+        return 0
+    return session_cancellation_notify(session=session)

@@ -1,22 +1,29 @@
 import django_filters
+from django import forms
 from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
 
 from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
 from lms.accounts.models import Region, User
 from lms.accounts.permissions import learners_managed_by, regions_visible_to
-from lms.accounts.roles import LEARNER, PROGRAMME_STAFF
+from lms.accounts.roles import LEARNER, MENTOR, PROGRAMME_STAFF
 
-from .models import Cohort, CohortMembership, MembershipStatus
-from .permissions import cohorts_visible_to, memberships_visible_to
-from .services import membership_add, membership_set_status
+from .models import Cohort, CohortMembership, MembershipStatus, TrainingSession
+from .permissions import cohorts_visible_to, memberships_visible_to, sessions_visible_to
+from .selectors import with_seat_counts
+from .services import membership_add, membership_set_status, session_save
 
 
 def _visible_regions(request):
@@ -142,11 +149,194 @@ class MembershipViewSet(ScopedViewSetMixin, ModelViewSet):
         )
 
 
+# Face-to-face training sessions ------------------------------------------------------------
+
+
+class TrainingSessionFilterSet(WagtailFilterSet):
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), queryset=_visible_regions, method="filter_region"
+    )
+    when = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=[("upcoming", _("Upcoming")), ("past", _("Started or past"))],
+        method="filter_when",
+    )
+
+    class Meta:
+        model = TrainingSession
+        fields = ["level", "is_cancelled"]
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(region__path__startswith=value.path)
+
+    def filter_when(self, queryset, name, value):
+        now = timezone.now()
+        return (
+            queryset.filter(starts_at__gt=now)
+            if value == "upcoming"
+            else queryset.filter(starts_at__lte=now)
+        )
+
+
+SESSION_FIELDS = [
+    "title",
+    "level",
+    "region",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "capacity",
+    "notes",
+    "is_cancelled",
+]
+
+
+class TrainingSessionForm(WagtailAdminModelForm):
+    class Meta:
+        model = TrainingSession
+        fields = [
+            "title",
+            "level",
+            "region",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "capacity",
+            "facilitators",
+            "co_facilitators",
+            "notes",
+            "is_cancelled",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions_visible_to(self.for_user).order_by("path")
+        # People of the staff member's regions; whoever is on the session already stays
+        # choosable, so editing never silently drops a facilitator from elsewhere.
+        people = learners_managed_by(self.for_user)
+        trainers = User.objects.filter(
+            Q(pk__in=people.filter(groups__name__in=[MENTOR, PROGRAMME_STAFF]).values("pk"))
+            | Q(pk=self.for_user.pk)
+        )
+        for name, candidates in (("facilitators", trainers), ("co_facilitators", people)):
+            current = (
+                getattr(self.instance, name).values("pk")
+                if self.instance.pk
+                else User.objects.none()
+            )
+            field = self.fields[name]
+            field.queryset = User.objects.filter(
+                Q(pk__in=candidates.values("pk")) | Q(pk__in=current)
+            ).order_by("display_name", "pk")
+            field.widget = forms.SelectMultiple(attrs={"size": 8})
+
+
+class _SessionSaveMixin(ServiceErrorsOnFormMixin):
+    log_action = "wagtail.edit"
+
+    def existing_session(self):
+        return None
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        session = session_save(
+            session=self.existing_session(),
+            actor=self.request.user,
+            facilitators=data["facilitators"],
+            co_facilitators=data["co_facilitators"],
+            **{name: data[name] for name in SESSION_FIELDS},
+        )
+        log(instance=session, action=self.log_action, user=self.request.user)
+        return session
+
+
+def _attendance_button(session, priority=15):
+    return Button(
+        _("Attendance"),
+        url=reverse("programme:attendance", args=[session.pk]),
+        icon_name="tick",
+        priority=priority,
+    )
+
+
+class TrainingSessionCreateView(_SessionSaveMixin, CreateView):
+    log_action = "wagtail.create"
+
+
+class TrainingSessionEditView(_SessionSaveMixin, ScopedViewSetMixin.edit_view_class):
+    def existing_session(self):
+        return self.object
+
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, _attendance_button(self.object, priority=5)]
+
+
+class TrainingSessionIndexView(ScopedViewSetMixin.index_view_class):
+    def get_list_more_buttons(self, instance):
+        return [*super().get_list_more_buttons(instance), _attendance_button(instance)]
+
+
+class TrainingSessionViewSet(ScopedViewSetMixin, ModelViewSet):
+    model = TrainingSession
+    form_class = TrainingSessionForm
+    index_view_class = TrainingSessionIndexView
+    add_view_class = TrainingSessionCreateView
+    edit_view_class = TrainingSessionEditView
+    filterset_class = TrainingSessionFilterSet
+    icon = "date"
+    menu_label = _("Training sessions")
+    list_display = [
+        "title",
+        "level",
+        "starts_at",
+        "venue",
+        "region",
+        Column(
+            "seats",
+            label=_("Seats taken"),
+            accessor=lambda s: f"{s.booked_count} / {s.capacity}",
+        ),
+        Column("waiting_count", label=_("Waiting list"), accessor="waiting_count"),
+        Column("present_count", label=_("Present"), accessor="present_count"),
+        BooleanColumn("is_cancelled", label=_("Cancelled")),
+    ]
+    list_export = [
+        "title",
+        "level",
+        "region",
+        "starts_at",
+        "ends_at",
+        "venue",
+        "capacity",
+        "booked_count",
+        "waiting_count",
+        "present_count",
+        "is_cancelled",
+    ]
+    export_headings = {
+        "booked_count": _("Seats taken"),
+        "waiting_count": _("Waiting list"),
+        "present_count": _("Present"),
+    }
+    search_fields = ["title", "venue"]
+    ordering = ["-starts_at", "-pk"]
+    copy_view_enabled = False
+
+    def scope_queryset(self, queryset, user):
+        visible = sessions_visible_to(user).values("pk")
+        return with_seat_counts(queryset.filter(pk__in=visible)).select_related("region")
+
+
 class ProgrammeViewSetGroup(ViewSetGroup):
     menu_label = _("Programme")
     menu_icon = "group"
     menu_order = 200
-    items = (CohortViewSet("cohorts"), MembershipViewSet("memberships"))
+    items = (
+        CohortViewSet("cohorts"),
+        MembershipViewSet("memberships"),
+        TrainingSessionViewSet("training_sessions"),
+    )
 
 
 @hooks.register("register_admin_viewset")

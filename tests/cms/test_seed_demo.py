@@ -1,7 +1,9 @@
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Locale, Revision, Site
 
 from assessments.models import (
@@ -15,12 +17,27 @@ from assessments.models import (
     SubmissionStatus,
 )
 from assessments.selectors import grading_queue
+from certificates.models import (
+    ApprovalRequest,
+    ApprovalStatus,
+    Certificate,
+    CertificateSettings,
+    CertificationLevel,
+    LevelRequirement,
+    SignOff,
+)
+from certificates.readiness import ladder, readiness_for
+from certificates.services import certificate_award_if_ready, sign_off_create
 from cms.models import HomePage
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
 from courses.selectors import learner_progress
 from lms.accounts import roles
+from lms.accounts.extensions import level_locked_reason
 from lms.accounts.models import Region, User
-from lms.programme.models import Cohort
+from lms.mentoring.models import CoachingContact, MentorAssignment
+from lms.mentoring.permissions import is_mentor
+from lms.notifications.models import Notification
+from lms.programme.models import Attendance, Cohort, SessionBooking, TrainingSession
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +58,16 @@ def snapshot():
         "tasks": PracticalTask.objects.count(),
         "attempts": QuizAttempt.objects.count(),
         "submissions": Submission.objects.count(),
+        "contacts": CoachingContact.objects.count(),
+        "notifications": Notification.objects.count(),
+        "levels": CertificationLevel.objects.count(),
+        "requirements": LevelRequirement.objects.count(),
+        "certificates": Certificate.objects.count(),
+        "sign-offs": SignOff.objects.count(),
+        "approvals": ApprovalRequest.objects.count(),
+        "sessions": TrainingSession.objects.count(),
+        "bookings": SessionBooking.objects.count(),
+        "attendance": Attendance.objects.count(),
     }
 
 
@@ -73,6 +100,7 @@ def test_seed_demo_builds_the_demo_and_running_it_again_duplicates_nothing(clien
         "+8613800000002": roles.MENTOR,
         "+8613800000003": roles.PROGRAMME_STAFF,
         "+8613800000004": roles.CONTENT_EDITOR,
+        "+8613800000007": roles.LEARNER,
     }
     for phone, role in expected.items():
         user = User.objects.get(phone=phone)
@@ -101,6 +129,11 @@ def test_every_demo_role_opens_its_pages(client, language):
     quiz = demo_quiz("日常开放小测验")
     task = PracticalTask.objects.get(locale=Locale.get_default(), title="为儿童之家设计一次活动")
     waiting = Submission.objects.filter(status=SubmissionStatus.SUBMITTED).first()
+    ready = User.objects.get(phone="+8613800000007")
+    approval = ApprovalRequest.objects.get(status=ApprovalStatus.PENDING)
+    certificate = Certificate.objects.filter(learner__phone="+8613900000002").get()
+    level = CertificationLevel.objects.get(locale=Locale.get_default(), slug="trainer")
+    session = TrainingSession.objects.filter(starts_at__gt=timezone.now()).first()
     pages = {
         "+8613800000001": [
             "/learn/",
@@ -109,6 +142,9 @@ def test_every_demo_role_opens_its_pages(client, language):
             QUIZ_LESSON,
             f"/learn/quizzes/{quiz.pk}/",
             f"/learn/tasks/{task.pk}/",
+            "/certificates/",
+            "/learn/training/",
+            f"/learn/training/{session.pk}/",
         ],
         "+8613800000002": [
             "/mentor/",
@@ -116,7 +152,12 @@ def test_every_demo_role_opens_its_pages(client, language):
             "/notifications/",
             "/mentor/grading/",
             f"/mentor/grading/{waiting.pk}/",
+            f"/mentor/mentees/{ready.pk}/",
+            f"/certificates/sign-off/{ready.pk}/",
+            "/certificates/",
+            "/certificates/observations/",
         ],
+        "+8613800000007": ["/learn/", "/certificates/", "/learn/training/"],
         "+8613800000003": [
             "/admin/assessment-results/",
             f"/admin/assessment-results/{cohort.pk}/",
@@ -128,6 +169,10 @@ def test_every_demo_role_opens_its_pages(client, language):
             "/admin/mentor_assignments/",
             f"/admin/auto-assign/{cohort.pk}/",
             "/admin/coaching_contacts/",
+            "/admin/certificates/",
+            "/admin/certificates/approvals/",
+            f"/admin/certificates/approvals/{approval.pk}/",
+            f"/admin/certificates/{certificate.pk}/",
         ],
         "+8613800000004": [
             "/admin/",
@@ -135,6 +180,8 @@ def test_every_demo_role_opens_its_pages(client, language):
             "/admin/reports/site-history/",
             "/admin/snippets/assessments/quiz/",
             f"/admin/snippets/assessments/quiz/edit/{quiz.pk}/",
+            "/admin/snippets/certificates/certificationlevel/",
+            f"/admin/snippets/certificates/certificationlevel/edit/{level.pk}/",
         ],
     }
     assert Group.objects.filter(name=roles.PROGRAMME_STAFF).exists()
@@ -230,3 +277,128 @@ def test_demo_assessments_are_bilingual_placed_and_in_use(client):
     attempt.refresh_from_db()
     assert attempt.passed and attempt.score == 100
     assert LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists()
+
+
+def test_demo_ladder_makes_the_mentors_trainers_and_one_learner_ready_for_sign_off(client):
+    call_command("seed_demo", stdout=io.StringIO())
+    en = Locale.objects.get(language_code="en")
+    today = timezone.localdate()
+
+    design = CertificateSettings.load()
+    assert (design.programme_name, design.programme_name_en) == (
+        "陪伴妈妈学堂",
+        "Companion Academy",
+    )
+    assert (design.signatory_name, design.signatory_title) == ("刘建国", "项目主任")
+
+    # Four levels in Chinese, each translated, in a chain of prerequisites.
+    levels = ladder()
+    primary, intermediate, advanced, trainer = levels
+    assert [(level.slug, level.order, level.name) for level in levels] == [
+        ("primary", 1, "初级陪伴妈妈"),
+        ("intermediate", 2, "中级陪伴妈妈"),
+        ("advanced", 3, "高级陪伴妈妈"),
+        ("trainer", 4, "培训师"),
+    ]
+    assert [level.get_translation(en).name for level in levels] == [
+        "Primary companion mother",
+        "Intermediate companion mother",
+        "Advanced companion mother",
+        "Trainer",
+    ]
+    assert [level.prerequisite_id for level in levels] == [
+        None,
+        primary.pk,
+        intermediate.pk,
+        advanced.pk,
+    ]
+    assert [level.issuance for level in levels] == [
+        "automatic",
+        "approval",
+        "automatic",
+        "approval",
+    ]
+    assert [level.validity_months for level in levels] == [None, None, 36, 24]
+    assert [level.grants_mentoring for level in levels] == [False, False, False, True]
+    for level in levels:
+        level.full_clean()
+        level.get_translation(en).full_clean()
+        for requirement in level.reqs:
+            requirement.full_clean()
+    assert [(r.kind, r.count) for r in primary.reqs] == [
+        ("course", 1),
+        ("course", 1),
+        ("quiz", 1),
+        ("task", 1),
+        ("sessions", 1),
+        ("contacts", 2),
+        ("sign_off", 1),
+    ]
+    assert {r.course.level for r in intermediate.reqs + advanced.reqs if r.course_id} == {
+        "intermediate",
+        "advanced",
+    }
+    assert primary.reqs[2].quiz.title == "走进孩子的家：单元测验"
+    assert primary.reqs[3].task.title == "家访反思"
+    # The browser test has the demo learner take these for the first time: not requirements.
+    assert not LevelRequirement.objects.filter(quiz__title="日常开放小测验").exists()
+    assert not LevelRequirement.objects.filter(task__title="为儿童之家设计一次活动").exists()
+    observed = next(r for r in trainer.reqs if r.kind == "co_facilitate")
+    assert observed.rubric.title == "带课观察评分" and observed.rubric.criteria.count() == 3
+
+    # The demo mentors hold the whole ladder, issued by staff: that is what makes them mentors.
+    staff = User.objects.get(phone="+8613800000003")
+    for phone in ("+8613800000002", "+8613800000005", "+8613800000006"):
+        mentor = User.objects.get(phone=phone)
+        assert is_mentor(mentor), phone
+        held = Certificate.objects.filter(learner=mentor, status="valid")
+        assert {c.level_id for c in held if c.is_current()} == {level.pk for level in levels}
+        assert {c.issued_by for c in held} == {staff}
+    expiring = Certificate.objects.get(learner__phone="+8613800000006", level=trainer)
+    assert today < expiring.expires_on <= today + datetime.timedelta(days=design.reminder_days)
+
+    # 李春燕, in the cohort and mentored by 张丽华, lacks only her mentor's sign-off.
+    ready = User.objects.get(phone="+8613800000007")
+    mentor = User.objects.get(phone="+8613800000002")
+    assert ready.display_name == "李春燕" and ready.check_password("companion-demo")
+    assert Cohort.objects.get().memberships.filter(learner=ready).exists()
+    assert MentorAssignment.objects.get(learner=ready, ended_at__isnull=True).mentor == mentor
+    readiness = readiness_for(ready, primary)
+    assert [check.kind for check in readiness.missing] == ["sign_off"]
+    assert not readiness.is_held
+    client.force_login(mentor)
+    page = client.get(f"/mentor/mentees/{ready.pk}/").content.decode()
+    assert f"/certificates/sign-off/{ready.pk}/" in page
+
+    # Two cohort learners hold the primary certificate, so the intermediate courses are open
+    # to them; one waits for staff to approve her intermediate certificate.
+    for phone in ("+8613900000002", "+8613900000004"):
+        holder = User.objects.get(phone=phone)
+        assert readiness_for(holder, primary).is_held
+        assert level_locked_reason(holder, "intermediate") is None
+    assert level_locked_reason(User.objects.get(phone="+8613800000001"), "intermediate")
+    approval = ApprovalRequest.objects.get(status=ApprovalStatus.PENDING)
+    assert (approval.learner.phone, approval.level) == ("+8613900000002", intermediate)
+    assert readiness_for(approval.learner, intermediate).is_ready
+
+    # Training in the demo county: a past primary session she attended, led by her mentor;
+    # a full small one with a waiting list; one with seats; an intermediate one to come.
+    now = timezone.now()
+    past = TrainingSession.objects.get(level="primary", starts_at__lt=now)
+    assert past.region.code == "gz-qxg" and list(past.facilitators.all()) == [mentor]
+    assert past.attendances.filter(learner=ready, present=True).exists()
+    upcoming = TrainingSession.objects.filter(starts_at__gt=now, is_cancelled=False)
+    primary_upcoming = list(upcoming.filter(level="primary"))
+    booked = [s.bookings.filter(status="booked").count() for s in primary_upcoming]
+    waiting = [s.bookings.filter(status="waiting").count() for s in primary_upcoming]
+    assert len(primary_upcoming) == 2
+    assert booked[0] == primary_upcoming[0].capacity and waiting[0] >= 1
+    assert booked[1] < primary_upcoming[1].capacity and waiting[1] == 0
+    assert upcoming.filter(level="intermediate").exists()
+
+    # Her mentor's sign-off is all it takes: the primary certificate is issued.
+    sign_off_create(learner=ready, level=primary, mentor=mentor, comment="她准备好了")
+    certificate_award_if_ready(learner=ready)
+    certificate = Certificate.objects.get(learner=ready, level=primary)
+    assert certificate.is_current() and certificate.holder_name == "李春燕"
+    assert certificate.design["signatory_name"] == "刘建国"

@@ -1,7 +1,9 @@
 """Load the demo: regions, a course catalogue in Chinese and English with quizzes and practical
-tasks, users of every role, a cohort with varied progress, quiz results and work waiting to be
-graded. Safe to run again: it adds only what is missing."""
+tasks, the certification ladder, users of every role, a cohort with varied progress, quiz
+results and work waiting to be graded, face-to-face training sessions, and learners at each
+step of the ladder. Safe to run again: it adds only what is missing."""
 
+import calendar
 import datetime
 import uuid
 
@@ -16,6 +18,7 @@ from assessments.models import (
     QuestionKind,
     Quiz,
     QuizAttempt,
+    Review,
     Rubric,
     RubricCriterion,
     Submission,
@@ -25,8 +28,18 @@ from assessments.services import (
     attempt_start,
     attempt_submit,
     submission_draft_save,
+    submission_grade,
     submission_submit,
 )
+from certificates.models import (
+    ApprovalRequest,
+    Certificate,
+    CertificateSettings,
+    CertificationLevel,
+    LevelRequirement,
+    SignOff,
+)
+from certificates.services import certificate_award_if_ready, certificate_issue, sign_off_create
 from cms.demo.assessments import (
     DEMO_ATTEMPTS,
     DEMO_SUBMISSIONS,
@@ -37,18 +50,54 @@ from cms.demo.assessments import (
     TASKS,
 )
 from cms.demo.catalogue import COURSES
+from cms.demo.ladder import (
+    AWAITING_APPROVAL,
+    CERTIFICATE_DESIGN,
+    LADDER_CONTACTS,
+    LEVELS,
+    MENTOR_CERTIFICATES,
+    OBSERVATION_RUBRIC,
+    OBSERVATION_RUBRIC_SLUG,
+    PRIMARY_HOLDERS,
+    READY_LEARNER,
+    REFLECTION_TEXTS,
+    SESSION_FACILITATOR,
+    SESSIONS,
+    SIGN_OFF_COMMENTS,
+)
 from cms.demo.regions import COHORT_LEARNERS, REGIONS
 from cms.models import HomePage, SiteSettings, StandardPage
 from courses.levels import Level
-from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonPage, ModulePage, canonical
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    canonical,
+)
 from courses.services import lesson_complete
 from lms.accounts import roles
 from lms.accounts.models import Region, User
 from lms.accounts.services import region_create, user_create
 from lms.mentoring.models import CoachingContact, MentorAssignment
-from lms.mentoring.services import mentor_assign, mentor_profile_save
-from lms.programme.models import Cohort, CohortMembership
-from lms.programme.services import cohort_enrol_members
+from lms.mentoring.services import coaching_contact_log, mentor_assign, mentor_profile_save
+from lms.notifications.models import Notification
+from lms.programme.models import (
+    Attendance,
+    BookingStatus,
+    Cohort,
+    CohortMembership,
+    SessionBooking,
+    TrainingSession,
+)
+from lms.programme.services import (
+    attendance_mark,
+    cohort_enrol_members,
+    session_book,
+    session_save,
+)
 
 PASSWORD = "companion-demo"  # noqa: S105 - published demo password
 
@@ -60,7 +109,10 @@ DEMO_ACCOUNTS = [
     ("13800000004", "陈静", [roles.CONTENT_EDITOR], "gz", {"superuser": True}),
     ("13800000005", "周美华", [roles.MENTOR, roles.LEARNER], "gz-qxg-salaxi-reshuitian", {}),
     ("13800000006", "吴春兰", [roles.MENTOR, roles.LEARNER], "ah-lixin-kantuan-wangzhuang", {}),
+    # In the demo cohort, ready for her primary sign-off (see seed_ladder_activity).
+    (READY_LEARNER["phone"], READY_LEARNER["name"], [roles.LEARNER], READY_LEARNER["region"], {}),
 ]
+COHORT_NAME = "七星关区2026年初级班"
 
 # Mentor profiles: phone -> (capacity, regions served).
 DEMO_MENTORS = {
@@ -135,10 +187,14 @@ class Command(BaseCommand):
             self.assessments = self.seed_assessments(zh, en)
             index = self.seed_catalogue(home, en)
             users = self.seed_users(regions)
+            levels = self.seed_ladder(zh, en)
+            # Before the mentoring: holding the trainer certificate is what makes a mentor.
+            self.seed_mentor_certificates(users, levels)
             learners = self.seed_cohort(regions, users)
             self.seed_mentoring(regions, users, learners)
             # After the mentoring: handing in a task notifies the learner's mentor.
             self.seed_assessment_activity(learners)
+            self.seed_ladder_activity(regions, users, levels)
         counts = {
             "regions": Region.objects.count(),
             "courses": CoursePage.objects.filter(locale=zh).count(),
@@ -149,6 +205,8 @@ class Command(BaseCommand):
             "tasks": PracticalTask.objects.filter(locale=zh).count(),
             "quiz attempts": QuizAttempt.objects.count(),
             "submissions": Submission.objects.count(),
+            "certificates": Certificate.objects.count(),
+            "training sessions": TrainingSession.objects.count(),
         }
         self.stdout.write(self.style.SUCCESS(f"Demo ready ({index.title}): {counts}"))
 
@@ -345,7 +403,7 @@ class Command(BaseCommand):
         county = regions["gz-qxg"]
         cohort, _created = Cohort.objects.get_or_create(
             region=county,
-            name="七星关区2026年初级班",
+            name=COHORT_NAME,
             defaults={
                 "level": Level.PRIMARY,
                 "start_date": datetime.date(2026, 9, 1),
@@ -379,10 +437,11 @@ class Command(BaseCommand):
 
     def seed_mentoring(self, regions, users, learners):
         for phone, (capacity, served) in DEMO_MENTORS.items():
+            # Eligible through the trainer certificate (seed_mentor_certificates); this sets
+            # how many mentees she takes and where.
             mentor_profile_save(
                 user=users[phone],
                 regions=[regions[code] for code in served],
-                is_eligible=True,
                 is_active=True,
                 capacity=capacity,
                 shares_phone=True,
@@ -651,6 +710,303 @@ class Command(BaseCommand):
                 LessonPage.objects.descendant_of(course).filter(is_optional=False).order_by("path")
             )
         return lessons
+
+    # Certification ladder ------------------------------------------------------------------
+    def seed_ladder(self, zh, en):
+        """The certificate design and the four levels with their requirements, in Chinese
+        with English translations. A level that exists is left as editors made it."""
+        design = CertificateSettings.load()
+        if not design.signatory_name:
+            for name, value in CERTIFICATE_DESIGN.items():
+                setattr(design, name, value)
+            design.save()
+        rubric = self.seed_rubric(OBSERVATION_RUBRIC_SLUG, OBSERVATION_RUBRIC, zh, en)
+        courses = {course.slug: course for course in CoursePage.objects.filter(locale=zh)}
+        quizzes, tasks = self.assessments["quizzes"], self.assessments["tasks"]
+        levels = {}
+        for data in LEVELS:
+            prerequisite = levels.get(data["prerequisite"])
+            level = CertificationLevel.objects.filter(locale=zh, slug=data["slug"]).first()
+            if level is None:
+                level = CertificationLevel.objects.create(
+                    locale=zh,
+                    slug=data["slug"],
+                    order=data["order"],
+                    name=data["name"]["zh"],
+                    description=data["description"]["zh"],
+                    prerequisite=prerequisite,
+                    validity_months=data["validity_months"],
+                    issuance=data["issuance"],
+                    grants_mentoring=data["grants_mentoring"],
+                )
+                for position, wanted in enumerate(data["requirements"]):
+                    requirement = LevelRequirement(
+                        level=level,
+                        locale=zh,
+                        sort_order=position,
+                        kind=wanted["kind"],
+                        count=wanted.get("count", 1),
+                        course=courses.get(wanted.get("course")),
+                        quiz=quizzes.get(wanted.get("quiz")),
+                        task=tasks.get(wanted.get("task")),
+                        rubric=rubric if "rubric" in wanted else None,
+                    )
+                    requirement.full_clean()
+                    requirement.save()
+            if level.get_translation_or_none(en) is None:
+                # Its requirements are copied too and keep pointing at the Chinese course,
+                # quiz or task: progress counts against those.
+                translation = level.copy_for_translation(en)
+                translation.name = data["name"]["en"]
+                translation.description = data["description"]["en"]
+                if prerequisite is not None:
+                    translation.prerequisite = (
+                        prerequisite.get_translation_or_none(en) or prerequisite
+                    )
+                translation.save()
+            levels[data["slug"]] = level
+        return levels
+
+    def seed_mentor_certificates(self, users, levels):
+        """The demo mentors hold the whole ladder, issued by programme staff some time ago."""
+        staff = users["13800000003"]
+        for phone, issued in MENTOR_CERTIFICATES.items():
+            for data, (months, days) in zip(LEVELS, issued, strict=True):
+                certificate, created = certificate_issue(
+                    learner=users[phone], level=levels[data["slug"]], issued_by=staff
+                )
+                if created:
+                    day = add_months(timezone.localdate(), -months) - datetime.timedelta(days=days)
+                    self.backdate_certificate(certificate, day)
+
+    def seed_ladder_activity(self, regions, users, levels):
+        """Where cohort learners stand on the ladder: 李春燕 has met every primary requirement
+        but her mentor's sign-off; two learners hold the primary certificate and one of them
+        waits for staff to approve her intermediate one. Face-to-face sessions around them."""
+        cohort = Cohort.objects.get(region=regions["gz-qxg"], name=COHORT_NAME)
+        ready = users[READY_LEARNER["phone"]]
+        mentor = users[READY_LEARNER["mentor"]]
+        CohortMembership.objects.get_or_create(cohort=cohort, learner=ready)
+        cohort_enrol_members(cohort=cohort)
+        if not MentorAssignment.objects.filter(learner=ready, ended_at__isnull=True).exists():
+            assignment = mentor_assign(
+                learner=ready, mentor=mentor, reason="示例数据 · demo", actor=None
+            )
+            MentorAssignment.objects.filter(pk=assignment.pk).update(
+                started_at=timezone.now()
+                - datetime.timedelta(days=READY_LEARNER["assigned_days_ago"])
+            )
+        phones = {p for session in SESSIONS for p in session["booked"]}
+        phones |= {p for p, *_rest in LADDER_CONTACTS} | set(PRIMARY_HOLDERS)
+        people = {
+            user.phone.removeprefix("+86"): user
+            for user in User.objects.filter(phone__in=[f"+86{p}" for p in phones])
+        }
+
+        sessions = self.seed_sessions(regions["gz-qxg"], users)
+        for data in SESSIONS:
+            session, created = sessions[data["title"]]
+            if created and data["days"] < 0:
+                self.seed_attendance(session, data, people, users[SESSION_FACILITATOR])
+        self.seed_ladder_contacts(people)
+
+        # 李春燕: everything the primary level asks for, through the services; no sign-off.
+        quiz = self.assessments["quizzes"][self.requirement_slug(levels["primary"], "quiz")]
+        task = self.assessments["tasks"][self.requirement_slug(levels["primary"], "task")]
+        self.complete_lessons(ready, self.required_lessons(Level.PRIMARY))
+        if not QuizAttempt.objects.filter(learner=ready, quiz=quiz).exists():
+            self.take_quiz(ready, quiz, None, [4], days_ago=READY_LEARNER["quiz_days_ago"])
+        self.pass_task(
+            ready, task, READY_LEARNER["task_text"], days_ago=READY_LEARNER["task_days_ago"]
+        )
+
+        # Learners who earned the primary certificate: the same work, then the sign-off.
+        for phone, days_ago in PRIMARY_HOLDERS.items():
+            learner = people[phone]
+            if Certificate.objects.filter(learner=learner, level=levels["primary"]).exists():
+                continue
+            self.complete_lessons(learner, self.required_lessons(Level.PRIMARY))
+            if not QuizAttempt.objects.filter(learner=learner, quiz=quiz, passed=True).exists():
+                self.take_quiz(learner, quiz, None, [4], days_ago=days_ago + 3)
+            self.pass_task(learner, task, REFLECTION_TEXTS[phone], days_ago=days_ago + 2)
+            self.sign_off(learner, levels["primary"], days_ago)
+
+        # One of them has done the intermediate work too: her certificate needs approval.
+        phone, days_ago = AWAITING_APPROVAL
+        learner = people[phone]
+        if not (
+            Certificate.objects.filter(learner=learner, level=levels["intermediate"]).exists()
+            or ApprovalRequest.objects.filter(
+                learner=learner, level=levels["intermediate"]
+            ).exists()
+        ):
+            self.complete_lessons(learner, self.required_lessons(Level.INTERMEDIATE))
+            self.sign_off(learner, levels["intermediate"], days_ago)
+
+        # Seats in the sessions still to come (the intermediate ones need the primary
+        # certificate, so they are booked last): the small one fills and has a waiting list.
+        for data in SESSIONS:
+            session, created = sessions[data["title"]]
+            if created and data["days"] > 0:
+                for phone in data["booked"]:
+                    session_book(session=session, learner=people[phone])
+
+    def seed_sessions(self, county, users):
+        """{title: (session, created now)}. Sessions are created by the demo staff member
+        and led by the demo mentor."""
+        today = timezone.localdate()
+        sessions = {}
+        for data in SESSIONS:
+            session = TrainingSession.objects.filter(region=county, title=data["title"]).first()
+            created = session is None
+            if created:
+                starts_at = timezone.make_aware(
+                    datetime.datetime.combine(
+                        today + datetime.timedelta(days=data["days"]), datetime.time(9, 30)
+                    )
+                )
+                session = session_save(
+                    actor=users["13800000003"],
+                    facilitators=[users[SESSION_FACILITATOR]],
+                    level=data["level"],
+                    title=data["title"],
+                    region=county,
+                    starts_at=starts_at,
+                    ends_at=starts_at + datetime.timedelta(hours=data["hours"]),
+                    venue=data["venue"],
+                    capacity=data["capacity"],
+                    notes=data["notes"],
+                )
+            sessions[data["title"]] = (session, created)
+        return sessions
+
+    def seed_attendance(self, session, data, people, facilitator):
+        """A session that took place: the seats booked the week before, then the register
+        its facilitator marked."""
+        booked_at = session.starts_at - datetime.timedelta(days=7)
+        for phone in data["booked"]:
+            if not SessionBooking.objects.filter(session=session, learner=people[phone]).exists():
+                SessionBooking.objects.create(
+                    session=session,
+                    learner=people[phone],
+                    status=BookingStatus.BOOKED,
+                    requested_at=booked_at,
+                    status_changed_at=booked_at,
+                )
+        if not Attendance.objects.filter(session=session).exists():
+            attendance_mark(
+                session=session,
+                actor=facilitator,
+                present_learner_ids=[people[phone].pk for phone in data["present"]],
+            )
+            Attendance.objects.filter(session=session).update(marked_at=session.ends_at)
+
+    def seed_ladder_contacts(self, people):
+        today = timezone.localdate()
+        for phone, days_ago, mode, minutes in LADDER_CONTACTS:
+            learner = people[phone]
+            assignment = MentorAssignment.objects.filter(
+                learner=learner, ended_at__isnull=True
+            ).first()
+            if assignment is None:
+                continue  # staff ended her mentoring in the demo: leave her as she is
+            coaching_contact_log(
+                mentor=assignment.mentor,
+                learner=learner,
+                contact_date=today - datetime.timedelta(days=days_ago),
+                mode=mode,
+                minutes=minutes,
+                summary="聊了最近的家访和儿童之家的活动，一起看了她的家访记录。",
+                client_token=uuid.uuid5(
+                    uuid.NAMESPACE_URL, f"demo-ladder-contact:{phone}:{days_ago}"
+                ),
+            )
+
+    def complete_lessons(self, learner, lessons):
+        for lesson in lessons:
+            if not LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists():
+                self.pass_lesson_quizzes(learner, lesson, 1)
+                lesson_complete(learner=learner, lesson=lesson)
+
+    def pass_task(self, learner, task, text, *, days_ago):
+        """Hand in the task and have her current mentor pass it, `days_ago` days back. Work
+        she already started is left as it is."""
+        if Submission.objects.filter(learner=learner, task=task).exists():
+            return
+        mentor = MentorAssignment.objects.get(learner=learner, ended_at__isnull=True).mentor
+        submission_draft_save(learner=learner, task=task, text=text)
+        submission, _now = submission_submit(learner=learner, task=task)
+        version = submission.versions.get(submitted_at__isnull=False)
+        review, _created = submission_grade(
+            reviewer=mentor,
+            submission_id=submission.pk,
+            version_id=version.pk,
+            levels={
+                criterion.pk: max(criterion.level_options(), key=lambda o: o[2])[0]
+                for criterion in task.rubric.criteria.all()
+            },
+            feedback="只写了事实，没有写孩子的真名，下一步也很清楚。",
+            decision="pass",
+        )
+        handed_in = timezone.now() - datetime.timedelta(days=days_ago)
+        Submission.objects.filter(pk=submission.pk).update(
+            created_at=handed_in - datetime.timedelta(days=1), submitted_at=handed_in
+        )
+        SubmissionVersion.objects.filter(pk=version.pk).update(
+            created_at=handed_in - datetime.timedelta(days=1), submitted_at=handed_in
+        )
+        Review.objects.filter(pk=review.pk).update(
+            created_at=handed_in + datetime.timedelta(days=1)
+        )
+
+    def sign_off(self, learner, level, days_ago):
+        """Her mentor signs her off, `days_ago` days back; the certificate is issued (or, for
+        a level that needs approval, queued for staff) as the progress task would."""
+        mentor = MentorAssignment.objects.get(learner=learner, ended_at__isnull=True).mentor
+        signed_at = timezone.now() - datetime.timedelta(days=days_ago)
+        if not SignOff.objects.filter(learner=learner, level=level).exists():
+            sign_off = sign_off_create(
+                learner=learner, level=level, mentor=mentor, comment=SIGN_OFF_COMMENTS[level.slug]
+            )
+            SignOff.objects.filter(pk=sign_off.pk).update(signed_at=signed_at)
+        certificate_award_if_ready(learner=learner)
+        ApprovalRequest.objects.filter(learner=learner, level=level).update(requested_at=signed_at)
+        certificate = Certificate.objects.filter(learner=learner, level=level).first()
+        if certificate is not None:
+            self.backdate_certificate(certificate, timezone.localtime(signed_at).date())
+
+    def backdate_certificate(self, certificate, day):
+        """As if it had been issued on `day`: dates, serial and the notification she got.
+        Called before the commit, so the PDF made after it shows the same."""
+        issued_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+        validity = certificate.level.validity_months
+        serial = f"CA-{day:%Y}-{certificate.pk:06d}"
+        Certificate.objects.filter(pk=certificate.pk).update(
+            issued_at=issued_at,
+            issued_on=day,
+            expires_on=add_months(day, validity) if validity else None,
+            serial=serial,
+        )
+        for notification in Notification.objects.filter(
+            dedupe_key=f"certificate-issued:{certificate.pk}"
+        ):
+            notification.body = notification.body.replace(certificate.serial, serial)
+            notification.created_at = notification.read_at = issued_at
+            notification.save(update_fields=["body", "created_at", "read_at"])
+
+    def requirement_slug(self, level, kind):
+        """The demo slug of the quiz or task a level asks for (from cms/demo/ladder.py)."""
+        data = next(d for d in LEVELS if d["slug"] == level.slug)
+        return next(r[kind] for r in data["requirements"] if r["kind"] == kind)
+
+
+def add_months(day, months):
+    """The same day `months` later (earlier when negative), or the month's last day."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def demo_block_id(*parts):
