@@ -19,7 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
 from courses.levels import Level
@@ -101,7 +101,16 @@ class CertificationLevel(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def clean(self):
         super().clean()
-        if self.prerequisite_id and self.prerequisite.order >= self.order:
+        if self.prerequisite_id is None:
+            return
+        # The ladder is read from the default language: there, the prerequisite must be a
+        # default-language level too, or nobody could ever hold it.
+        default = Locale.get_default()
+        if self.locale_id == default.pk and self.prerequisite.locale_id != default.pk:
+            raise ValidationError(
+                {"prerequisite": _("Choose the prerequisite in the same language as this level.")}
+            )
+        if self.order is not None and self.prerequisite.order >= self.order:
             raise ValidationError(
                 {"prerequisite": _("The prerequisite must come before this level.")}
             )
@@ -236,6 +245,8 @@ class SignOff(models.Model):
         on_delete=models.SET_NULL,
         related_name="sign_offs",
     )
+    # Staff declined the certificate it led to: her mentor signs her off again when ready.
+    voided_at = models.DateTimeField(_("set aside"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("sign-off")
@@ -244,7 +255,7 @@ class SignOff(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["learner", "level"],
-                condition=Q(certificate__isnull=True),
+                condition=Q(certificate__isnull=True, voided_at__isnull=True),
                 name="one_open_sign_off_per_learner_level",
                 violation_error_message=_("She has already been signed off for this level."),
             )
@@ -252,6 +263,11 @@ class SignOff(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.level}"
+
+
+def open_sign_offs_q(prefix=""):
+    """Sign-offs not yet used by a certificate nor set aside by a decline."""
+    return Q(**{f"{prefix}certificate__isnull": True, f"{prefix}voided_at__isnull": True})
 
 
 class ApprovalStatus(models.TextChoices):
@@ -330,8 +346,8 @@ class FacilitationObservation(models.Model):
     rubric = models.ForeignKey(
         "assessments.Rubric", verbose_name=_("rubric"), on_delete=models.PROTECT, related_name="+"
     )
-    # {criterion id: chosen level id}, with the titles as rated, so the record stays readable
-    # after editors change the rubric.
+    # [{criterion, title, level, label, points}] as rated, so the record stays readable after
+    # editors change the rubric.
     scores = models.JSONField(_("scores"), default=list)
     points = models.PositiveSmallIntegerField(_("points"))
     passed = models.BooleanField(_("passed"))

@@ -9,7 +9,7 @@ from lms.accounts.permissions import (
 )
 from lms.mentoring.permissions import is_current_mentor, is_mentor
 
-from .models import ApprovalRequest, Certificate, FacilitationObservation
+from .models import ApprovalRequest, Certificate
 
 
 def certificates_visible_to(user):
@@ -32,20 +32,6 @@ def approvals_visible_to(user):
     if not is_programme_staff(user):
         return ApprovalRequest.objects.none()
     return ApprovalRequest.objects.filter(learner__in=learners_managed_by(user))
-
-
-def observations_visible_to(user):
-    if not user.is_authenticated:
-        return FacilitationObservation.objects.none()
-    if user.is_superuser:
-        return FacilitationObservation.objects.all()
-    return FacilitationObservation.objects.filter(
-        candidate__in=learners_visible_to(user)
-    ) | FacilitationObservation.objects.filter(observer=user)
-
-
-def can_see_readiness(user, learner) -> bool:
-    return learners_visible_to(user).filter(pk=learner.pk).exists()
 
 
 def can_manage_certificates_of(user, learner) -> bool:

@@ -12,7 +12,7 @@ Every rule is a pair of functions below, `_one_<kind>` and `_bulk_<kind>`, side 
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -33,6 +33,7 @@ from .models import (
     RequirementKind,
     SignOff,
     current_certificates_q,
+    open_sign_offs_q,
 )
 
 # --- The ladder ---------------------------------------------------------------------------
@@ -54,7 +55,24 @@ def ladder() -> list[CertificationLevel]:
     for requirement in requirements:
         requirement.level = by_level[requirement.level_id]
         by_level[requirement.level_id].reqs.append(requirement)
+    for level in levels:
+        # The prerequisite always counts, whether or not editors listed it as a requirement.
+        if level.prerequisite_id and not _has_kind(level.reqs, RequirementKind.PREREQUISITE):
+            level.reqs.insert(0, _implicit(level, RequirementKind.PREREQUISITE))
+        level.prerequisite = by_level.get(level.prerequisite_id, level.prerequisite)
     return levels
+
+
+def _has_kind(requirements, kind):
+    return any(r.kind == kind for r in requirements)
+
+
+def _implicit(level, kind):
+    """A requirement the rules add without a row: the prerequisite, or a fresh sign-off to
+    recertify or after a decline."""
+    requirement = LevelRequirement(level=level, kind=kind, count=1)
+    requirement.level = level
+    return requirement
 
 
 def level_in_ladder(level) -> CertificationLevel:
@@ -129,7 +147,7 @@ class Check:
 
     def key(self):
         """What single and bulk evaluation must agree on."""
-        return (self.requirement.pk, self.met, self.have, self.need, self.state)
+        return (self.requirement.pk, self.kind, self.met, self.have, self.need, self.state)
 
 
 @dataclass
@@ -138,8 +156,10 @@ class Readiness:
     level: CertificationLevel
     checks: list = field(default_factory=list)
     certificate: Certificate | None = None  # held now (valid, not expired)
-    lapsed: Certificate | None = None  # her latest of this level that expired
+    lapsed: Certificate | None = None  # her latest of this level, expired
+    revoked: Certificate | None = None  # her latest of this level, revoked (staff decide)
     pending_approval: bool = False
+    declined: bool = False  # staff declined her latest request for this level
 
     @property
     def is_held(self):
@@ -147,7 +167,13 @@ class Readiness:
 
     @property
     def is_ready(self):
-        return all(c.met for c in self.checks)
+        return bool(self.checks) and all(c.met for c in self.checks)
+
+    @property
+    def needs_fresh_sign_off(self):
+        """Recertifying, or asking again after a decline: her mentor signs her off anew, even
+        where the level does not otherwise ask for it."""
+        return self.lapsed is not None or self.declined
 
     @property
     def needs_recertification(self):
@@ -170,7 +196,40 @@ class Readiness:
         return all(c.met for c in self.checks if c.kind != kind)
 
     def key(self):
-        return (self.learner_id, self.level.pk, self.is_held, [c.key() for c in self.checks])
+        return (
+            self.learner_id,
+            self.level.pk,
+            getattr(self.certificate, "pk", None),
+            getattr(self.lapsed, "pk", None),
+            getattr(self.revoked, "pk", None),
+            self.pending_approval,
+            self.declined,
+            [c.key() for c in self.checks],
+        )
+
+    def take_certificates(self, certificates, today):
+        """Sort her certificates of this level (newest first) into held, lapsed, revoked."""
+        for certificate in certificates:
+            if certificate.is_current(today):
+                self.certificate = certificate
+                break
+        latest = certificates[0] if certificates else None
+        if self.certificate is None and latest is not None:
+            if latest.status == CertificateStatus.REVOKED:
+                self.revoked = latest
+            else:
+                self.lapsed = latest
+
+    def take_approval(self, latest_status, any_pending):
+        self.pending_approval = any_pending
+        self.declined = latest_status == ApprovalStatus.DECLINED
+
+    def requirements(self):
+        """The level's requirements for her, with a fresh sign-off added when she needs one."""
+        reqs = self.level.reqs
+        if self.needs_fresh_sign_off and not _has_kind(reqs, RequirementKind.SIGN_OFF):
+            reqs = [*reqs, _implicit(self.level, RequirementKind.SIGN_OFF)]
+        return reqs
 
 
 # --- One learner --------------------------------------------------------------------------
@@ -220,7 +279,7 @@ def _one_contacts(learner_id, r, level, today):
 
 def _one_co_facilitate(learner_id, r, level, today):
     have = (
-        FacilitationObservation.objects.filter(candidate_id=learner_id, passed=True)
+        FacilitationObservation.objects.filter(_rated_pass(r), candidate_id=learner_id)
         .values("session_id")
         .distinct()
         .count()
@@ -229,9 +288,7 @@ def _one_co_facilitate(learner_id, r, level, today):
 
 
 def _one_sign_off(learner_id, r, level, today):
-    signed = SignOff.objects.filter(
-        learner_id=learner_id, level=level, certificate__isnull=True
-    ).exists()
+    signed = SignOff.objects.filter(open_sign_offs_q(), learner_id=learner_id, level=level).exists()
     return Check(r, met=signed, have=int(signed), need=1)
 
 
@@ -242,6 +299,11 @@ def _one_prerequisite(learner_id, r, level, today):
         current_certificates_q(today), learner_id=learner_id, level_id=level.prerequisite_id
     ).exists()
     return Check(r, met=held, have=int(held), need=1)
+
+
+def _rated_pass(requirement):
+    """A passing rating on the requirement's rubric, for a session that took place."""
+    return Q(passed=True, rubric_id=requirement.rubric_id, session__is_cancelled=False)
 
 
 def _attended(level):
@@ -255,22 +317,24 @@ def readiness_for(learner, level, *, today=None) -> Readiness:
     if not hasattr(level, "reqs"):
         level = level_in_ladder(level)
     learner_id = getattr(learner, "pk", learner)
-    certificates = list(
-        Certificate.objects.filter(learner_id=learner_id, level=level)
-        .exclude(status=CertificateStatus.REVOKED)
-        .order_by("-issued_at", "-pk")
+    readiness = Readiness(learner_id=learner_id, level=level)
+    readiness.take_certificates(
+        list(
+            Certificate.objects.filter(learner_id=learner_id, level=level).order_by(
+                "-issued_at", "-pk"
+            )
+        ),
+        today,
     )
-    current = next((c for c in certificates if c.is_current(today)), None)
-    readiness = Readiness(
-        learner_id=learner_id,
-        level=level,
-        certificate=current,
-        lapsed=None if current else next(iter(certificates), None),
-        pending_approval=ApprovalRequest.objects.filter(
-            learner_id=learner_id, level=level, status=ApprovalStatus.PENDING
-        ).exists(),
+    approvals = list(
+        ApprovalRequest.objects.filter(learner_id=learner_id, level=level)
+        .order_by("-requested_at", "-pk")
+        .values_list("status", flat=True)
     )
-    for requirement in level.reqs:
+    readiness.take_approval(
+        approvals[0] if approvals else None, ApprovalStatus.PENDING in approvals
+    )
+    for requirement in readiness.requirements():
         evaluate = _ONE[requirement.kind]
         readiness.checks.append(evaluate(learner_id, requirement, level, today))
     return readiness
@@ -331,8 +395,8 @@ def _bulk_task(learners, r, level, today):
     )
 
 
-def _bulk_counted(queryset, learner_field, r):
-    rows = _grouped(queryset, learner_field, n=Count("session_id", distinct=True))
+def _bulk_counted(queryset, learner_field, r, count=None):
+    rows = _grouped(queryset, learner_field, n=count or Count("session_id", distinct=True))
     return (
         {
             pk: {"met": row["n"] >= r.count, "have": row["n"], "need": r.count}
@@ -349,21 +413,14 @@ def _bulk_sessions(learners, r, level, today):
 
 
 def _bulk_contacts(learners, r, level, today):
-    rows = _grouped(
-        CoachingContact.objects.filter(learner_id__in=learners), "learner_id", n=Count("pk")
-    )
-    return (
-        {
-            pk: {"met": row["n"] >= r.count, "have": row["n"], "need": r.count}
-            for pk, row in rows.items()
-        },
-        {"met": False, "have": 0, "need": r.count},
+    return _bulk_counted(
+        CoachingContact.objects.filter(learner_id__in=learners), "learner_id", r, Count("pk")
     )
 
 
 def _bulk_co_facilitate(learners, r, level, today):
     return _bulk_counted(
-        FacilitationObservation.objects.filter(candidate_id__in=learners, passed=True),
+        FacilitationObservation.objects.filter(_rated_pass(r), candidate_id__in=learners),
         "candidate_id",
         r,
     )
@@ -371,7 +428,7 @@ def _bulk_co_facilitate(learners, r, level, today):
 
 def _bulk_sign_off(learners, r, level, today):
     ids = SignOff.objects.filter(
-        learner_id__in=learners, level=level, certificate__isnull=True
+        open_sign_offs_q(), learner_id__in=learners, level=level
     ).values_list("learner_id", flat=True)
     return {pk: {"met": True, "have": 1, "need": 1} for pk in ids}, {
         "met": False,
@@ -405,30 +462,35 @@ def readiness_bulk(learner_ids, level, *, today=None) -> dict[int, Readiness]:
     learners = learner_ids if hasattr(learner_ids, "query") else ids
     result = {pk: Readiness(learner_id=pk, level=level) for pk in ids}
 
-    for certificate in (
-        Certificate.objects.filter(learner_id__in=learners, level=level)
-        .exclude(status=CertificateStatus.REVOKED)
-        .order_by("learner_id", "-issued_at", "-pk")
+    certificates = {}
+    for certificate in Certificate.objects.filter(learner_id__in=learners, level=level).order_by(
+        "learner_id", "-issued_at", "-pk"
     ):
-        readiness = result.get(certificate.learner_id)
-        if readiness is None:
-            continue
-        if certificate.is_current(today) and readiness.certificate is None:
-            readiness.certificate = certificate
-        elif readiness.lapsed is None:
-            readiness.lapsed = certificate
-    for readiness in result.values():
-        if readiness.certificate is not None:
-            readiness.lapsed = None
-    for pk in ApprovalRequest.objects.filter(
-        learner_id__in=learners, level=level, status=ApprovalStatus.PENDING
-    ).values_list("learner_id", flat=True):
-        if pk in result:
-            result[pk].pending_approval = True
+        certificates.setdefault(certificate.learner_id, []).append(certificate)
+    approvals = {}
+    for learner_id, status in (
+        ApprovalRequest.objects.filter(learner_id__in=learners, level=level)
+        .order_by("learner_id", "-requested_at", "-pk")
+        .values_list("learner_id", "status")
+    ):
+        approvals.setdefault(learner_id, []).append(status)
+    for pk, readiness in result.items():
+        readiness.take_certificates(certificates.get(pk, []), today)
+        statuses = approvals.get(pk, [])
+        readiness.take_approval(
+            statuses[0] if statuses else None, ApprovalStatus.PENDING in statuses
+        )
 
-    for requirement in level.reqs:
+    # A fresh sign-off is asked of some learners only (recertifying, after a decline): its
+    # answers come from the same query as the level's own sign-off requirement.
+    fresh = None
+    if not _has_kind(level.reqs, RequirementKind.SIGN_OFF):
+        fresh = _implicit(level, RequirementKind.SIGN_OFF)
+    for requirement in [*level.reqs, *([fresh] if fresh else [])]:
         found, default = _BULK[requirement.kind](learners, requirement, level, today)
         for pk, readiness in result.items():
+            if requirement is fresh and not readiness.needs_fresh_sign_off:
+                continue
             readiness.checks.append(Check(requirement, **found.get(pk, default)))
     return result
 
@@ -459,15 +521,6 @@ def holds_current(learner, level_id, *, today=None) -> bool:
     return Certificate.objects.filter(
         current_certificates_q(today), learner_id=getattr(learner, "pk", learner), level_id=level_id
     ).exists()
-
-
-def learners_holding_q(level_ids, *, today=None):
-    """Q over User: holds a current certificate of one of these levels."""
-    return Exists(
-        Certificate.objects.filter(
-            current_certificates_q(today), learner_id=OuterRef("pk"), level_id__in=level_ids
-        )
-    )
 
 
 _ONE = {

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from assessments.selectors import localized
 
-from .models import Certificate, RequirementKind, SignOff
+from .models import Certificate, RequirementKind, SignOff, open_sign_offs_q
 from .readiness import held_level_ids, ladder, next_level, readiness_for
 
 
@@ -112,9 +112,7 @@ def describe(check, *, learner_id=None, for_learner=True) -> ChecklistItem:
         detail = _("signed off") if check.met else _("your mentor signs you off at the end")
         if check.met and learner_id:
             sign_off = (
-                SignOff.objects.filter(
-                    learner_id=learner_id, level=r.level, certificate__isnull=True
-                )
+                SignOff.objects.filter(open_sign_offs_q(), learner_id=learner_id, level=r.level)
                 .select_related("mentor")
                 .first()
             )

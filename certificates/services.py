@@ -29,6 +29,7 @@ from .models import (
     Issuance,
     RequirementKind,
     SignOff,
+    open_sign_offs_q,
 )
 from .permissions import can_manage_certificates_of, can_observe, can_sign_off
 from .readiness import holds_current, ladder, level_in_ladder, readiness_for
@@ -47,6 +48,10 @@ def sign_off_create(*, learner, level, mentor, comment: str) -> SignOff:
     readiness = readiness_for(learner, level)
     if readiness.is_held:
         raise ValidationError(_("She already holds this certificate."))
+    if readiness.revoked:
+        raise ValidationError(
+            _("Her certificate of this level was revoked: programme staff decide what happens.")
+        )
     if not any(c.kind == RequirementKind.SIGN_OFF for c in readiness.checks):
         raise ValidationError(_("This level does not ask for a mentor's sign-off."))
     if not readiness.others_met(RequirementKind.SIGN_OFF):
@@ -78,7 +83,8 @@ def certificate_award_if_ready(*, learner) -> list:
         if level.prerequisite_id and not holds_current(learner, level.prerequisite_id):
             continue  # not ready, whatever else she has done
         readiness = readiness_for(learner, level)
-        if readiness.is_held or not readiness.checks or not readiness.is_ready:
+        # A revoked certificate comes back only if staff re-issue it.
+        if readiness.is_held or readiness.revoked or not readiness.is_ready:
             continue
         if level.issuance == Issuance.AUTOMATIC:
             certificate, created = certificate_issue(learner=learner, level=level)
@@ -137,6 +143,11 @@ def approval_decide(*, approval, actor, approve: bool, note: str = "") -> Certif
         certificate, _created = certificate_issue(
             learner=approval.learner, level=approval.level, issued_by=actor
         )
+    if not approve:
+        # Her mentor signs her off again when she is ready to ask once more.
+        SignOff.objects.filter(
+            open_sign_offs_q(), learner=approval.learner, level=approval.level
+        ).update(voided_at=timezone.now())
     approval.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.DECLINED
     approval.decided_at = timezone.now()
     approval.decided_by = actor
@@ -195,7 +206,7 @@ def certificate_issue(*, learner, level, issued_by=None, replaces=None) -> tuple
     # Readable and unique without a counter table: the year and the row number.
     certificate.serial = f"CA-{today:%Y}-{certificate.pk:06d}"
     certificate.save(update_fields=["serial"])
-    SignOff.objects.filter(learner=learner, level=level, certificate__isnull=True).update(
+    SignOff.objects.filter(open_sign_offs_q(), learner=learner, level=level).update(
         certificate=certificate
     )
     ApprovalRequest.objects.filter(
@@ -271,7 +282,30 @@ def _add_months(day, months):
 
 @transaction.atomic
 def certificate_revoke(*, certificate, actor, reason: str) -> Certificate:
-    certificate = Certificate.objects.select_for_update(of=("self",)).get(pk=certificate.pk)
+    """Staff of her region revoke a certificate with a reason: the verification page says so
+    from now on, she is told, and a trainer level no longer lets her mentor."""
+    certificate = _revoke(certificate, actor, reason)
+    _after_loss(certificate)
+    _notify(
+        certificate.learner,
+        kind="certificate_revoked",
+        dedupe_key=f"certificate-revoked:{certificate.pk}",
+        title=lambda: (
+            _("Your %(level)s certificate %(serial)s was revoked")
+            % {"level": _level_name(certificate.level), "serial": certificate.serial}
+        ),
+        body=certificate.revoke_reason,
+        url=reverse("certificates:mine"),
+    )
+    return certificate
+
+
+def _revoke(certificate, actor, reason):
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("learner", "level")
+        .get(pk=certificate.pk)
+    )
     if not can_manage_certificates_of(actor, certificate.learner):
         raise PermissionDenied(_("You can only revoke certificates of learners in your regions."))
     if certificate.status == CertificateStatus.REVOKED:
@@ -284,25 +318,15 @@ def certificate_revoke(*, certificate, actor, reason: str) -> Certificate:
     certificate.revoked_by = actor
     certificate.revoke_reason = reason[:1000]
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
-    _after_loss(certificate)
-    _notify(
-        certificate.learner,
-        kind="certificate_revoked",
-        dedupe_key=f"certificate-revoked:{certificate.pk}",
-        title=lambda: (
-            _("Your %(level)s certificate %(serial)s was revoked")
-            % {"level": _level_name(certificate.level), "serial": certificate.serial}
-        ),
-        body=reason,
-        url=reverse("certificates:mine"),
-    )
     return certificate
 
 
 @transaction.atomic
 def certificate_reissue(*, certificate, actor, reason: str) -> Certificate:
-    """A new certificate (new serial and code, today's date, today's design) replacing this
-    one, for a corrected name or a revocation made in error. The old one is revoked."""
+    """A new certificate (new serial and code, today's date and design) replacing this one,
+    for a corrected name or a revocation made in error. A valid one is revoked quietly: she
+    is told about the new certificate, and a trainer keeps mentoring throughout. An expired
+    certificate is renewed by recertifying, not here."""
     if not can_manage_certificates_of(actor, certificate.learner):
         raise PermissionDenied(_("You can only re-issue certificates of learners in your regions."))
     reason = (reason or "").strip()
@@ -313,12 +337,12 @@ def certificate_reissue(*, certificate, actor, reason: str) -> Certificate:
             _("It was already re-issued as %(serial)s.")
             % {"serial": certificate.replaced_by.serial}
         )
-    if certificate.status != CertificateStatus.REVOKED:
-        certificate_revoke(
-            certificate=certificate,
-            actor=actor,
-            reason=_("Re-issued: %(reason)s") % {"reason": reason},
+    if certificate.shown_status() == CertificateStatus.EXPIRED:
+        raise ValidationError(
+            _("This certificate has expired: she renews it by recertifying, not by a re-issue.")
         )
+    if certificate.status == CertificateStatus.VALID:
+        certificate = _revoke(certificate, actor, reason)
     elif Certificate.objects.filter(
         learner=certificate.learner, level=certificate.level, status=CertificateStatus.VALID
     ).exists():
@@ -386,20 +410,29 @@ def certificate_expiry_reminders_send(*, today=None) -> int:
 
 def _after_loss(certificate):
     """A revoked or expired trainer certificate: no more mentoring unless she holds another
-    level that allows it; staff hear which mentees need a new mentor."""
+    level that allows it. Her mentees' assignments end, and the staff of their regions (and
+    hers) hear which mentees need a new mentor."""
+    from lms.accounts.permissions import staff_responsible_for
+
     if not certificate.level.grants_mentoring:
         return
     others = CertificationLevel.objects.filter(grants_mentoring=True).values_list("pk", flat=True)
     if any(holds_current(certificate.learner, pk) for pk in others):
         return
-    mentees = mentor_eligibility_withdraw(user=certificate.learner)
+    mentor = certificate.learner
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = _("%(name)s no longer holds a certificate that allows mentoring.") % {
+            "name": mentor
+        }
+    mentees = mentor_eligibility_withdraw(user=mentor, reason=reason)
     if not mentees:
         return
-    from lms.accounts.permissions import staff_responsible_for
-
-    for staff in staff_responsible_for(certificate.learner):
+    staff = {s.pk: s for s in staff_responsible_for(mentor)}
+    for mentee in mentees:
+        staff.update({s.pk: s for s in staff_responsible_for(mentee)})
+    for member in staff.values():
         _notify(
-            staff,
+            member,
             kind="mentor_lost_certificate",
             dedupe_key=f"mentor-lost:{certificate.pk}",
             title=lambda: (
@@ -408,9 +441,9 @@ def _after_loss(certificate):
                     "%(name)s can no longer mentor: %(count)s mentees need a new mentor",
                     len(mentees),
                 )
-                % {"name": certificate.learner, "count": len(mentees)}
+                % {"name": mentor, "count": len(mentees)}
             ),
-            body=lambda: "、".join(str(m) for m in mentees),
+            body=lambda: _(", ").join(str(m) for m in mentees),
             url=reverse("wagtailadmin_home"),
         )
 
@@ -429,6 +462,8 @@ def observation_record(
         )
     if not session.co_facilitators.filter(pk=candidate.pk).exists():
         raise ValidationError(_("She is not a co-facilitator of this session."))
+    if session.is_cancelled:
+        raise ValidationError(_("This session was cancelled."))
     if not session.has_started:
         raise ValidationError(_("The session has not started yet."))
     comment = (comment or "").strip()

@@ -1,6 +1,8 @@
+import logging
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,8 +19,13 @@ from lms.accounts.permissions import learners_visible_to
 from lms.programme.models import TrainingSession
 
 from .forms import ObservationForm, SignOffForm
-from .models import FacilitationObservation
-from .permissions import can_observe, can_sign_off, certificates_visible_to
+from .models import CertificateStatus, FacilitationObservation
+from .permissions import (
+    can_manage_certificates_of,
+    can_observe,
+    can_sign_off,
+    certificates_visible_to,
+)
 from .readiness import held_level_ids, ladder, next_level
 from .selectors import checklist, learner_certificates, verification
 from .services import (
@@ -27,6 +34,8 @@ from .services import (
     sign_off_create,
     verification_url,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @login_required_with_message
@@ -44,11 +53,23 @@ def mine(request):
 @login_required_with_message
 def download(request, certificate_id):
     certificate = get_object_or_404(certificates_visible_to(request.user), pk=certificate_id)
-    if not certificate.pdf:
-        # The task makes it right after issue; if it has not run yet, make it now.
-        certificate_render_pdf(certificate=certificate)
+    if certificate.status == CertificateStatus.REVOKED and not can_manage_certificates_of(
+        request.user, certificate.learner
+    ):
+        raise Http404  # a revoked certificate is kept as a record for staff only
+    try:
+        if not certificate.pdf or not certificate.pdf.storage.exists(certificate.pdf.name):
+            # The task makes it right after issue; if it has not run yet, make it now.
+            certificate_render_pdf(certificate=certificate, force=True)
+        handle = certificate.pdf.open("rb")
+    except (ImproperlyConfigured, OSError):
+        logger.exception("certificate %s: the PDF could not be made", certificate.pk)
+        messages.error(
+            request, _("The PDF of this certificate is being prepared. Please try again later.")
+        )
+        return redirect("certificates:mine")
     return FileResponse(
-        certificate.pdf.open("rb"),
+        handle,
         as_attachment=True,
         filename=f"{certificate.serial}.pdf",
         content_type="application/pdf",
@@ -166,7 +187,7 @@ def observe(request, session_id, candidate_id):
             _("Only a facilitator of this session or programme staff can rate it.")
         )
     existing = FacilitationObservation.objects.filter(session=session, candidate=candidate).first()
-    rubric = _observation_rubric()
+    rubric = _observation_rubric(session)
     if rubric is None:
         raise Http404(_("No observation rubric is set on the certification ladder."))
     criteria = list(rubric.criteria.all())
@@ -202,10 +223,15 @@ def observe(request, session_id, candidate_id):
     )
 
 
-def _observation_rubric():
-    """The rubric the ladder's co-facilitation requirement names (the trainer level's)."""
-    for level in reversed(ladder()):
-        for requirement in level.reqs:
-            if requirement.rubric_id:
-                return Rubric.objects.filter(pk=requirement.rubric_id).first()
-    return None
+def _observation_rubric(session):
+    """The rubric named by the co-facilitation requirement of the session's level (else of
+    any level that has one)."""
+    candidates = [
+        (level.slug != session.level, requirement.rubric_id)
+        for level in ladder()
+        for requirement in level.reqs
+        if requirement.rubric_id
+    ]
+    if not candidates:
+        return None
+    return Rubric.objects.filter(pk=min(candidates)[1]).first()

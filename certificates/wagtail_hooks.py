@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
 from lms.accounts.admin_scoping import StaffMenuItem, require_programme_staff
 
@@ -26,8 +26,23 @@ from .selectors import checklist
 from .services import approval_decide, certificate_reissue, certificate_revoke
 
 
+class LevelDeleteView(DeleteView):
+    """A level someone holds or was signed off for cannot go: certificates point at it."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except ProtectedError:
+            messages.error(
+                request,
+                _("This level cannot be deleted: certificates or sign-offs refer to it."),
+            )
+            return redirect(self.get_success_url())
+
+
 class CertificationLevelViewSet(SnippetViewSet):
     model = CertificationLevel
+    delete_view_class = LevelDeleteView
     icon = "doc-full"
     menu_label = gettext_lazy("Certification ladder")
     menu_order = 212
@@ -109,6 +124,8 @@ def certificate_detail(request, certificate_id):
     reissue_form = ReasonForm(prefix="reissue")
     if request.method == "POST":
         action = request.POST.get("action")
+        if action not in ("revoke", "reissue"):
+            return redirect("certificates_admin:detail", certificate.pk)
         form = ReasonForm(request.POST, prefix=action)
         if action == "revoke":
             revoke_form = form
@@ -181,7 +198,10 @@ def approval_decide_view(request, approval_id):
     require_programme_staff(request)
     approval = get_object_or_404(approvals_visible_to(request.user), pk=approval_id)
     form = DecisionForm(request.POST)
-    approve = request.POST.get("decision") == "approve"
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "decline"):
+        return redirect("certificates_admin:approval", approval.pk)
+    approve = decision == "approve"
     note = form.data.get("note", "")[:2000]
     try:
         certificate = approval_decide(

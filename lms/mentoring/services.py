@@ -77,17 +77,22 @@ def mentor_eligibility_grant(*, user, capacity: int) -> MentorProfile:
 
 
 @transaction.atomic
-def mentor_eligibility_withdraw(*, user) -> list:
-    """She no longer holds a certificate that lets her mentor. Returns her current mentees,
-    who need a new mentor (staff reassign them; their history stays)."""
+def mentor_eligibility_withdraw(*, user, reason: str) -> list:
+    """She no longer holds a certificate that lets her mentor: her profile is no longer
+    eligible and her current assignments end (with `reason`; the history stays), so she no
+    longer sees, grades or logs contacts for them. Returns those mentees, who need a new
+    mentor."""
     MentorProfile.objects.filter(user=user).update(is_eligible=False, updated_at=timezone.now())
     user.groups.remove(*Group.objects.filter(name=MENTOR))
-    return [
-        assignment.learner
-        for assignment in MentorAssignment.objects.filter(
-            mentor=user, ended_at__isnull=True
-        ).select_related("learner")
-    ]
+    assignments = list(
+        MentorAssignment.objects.select_for_update(of=("self",))
+        .filter(mentor=user, ended_at__isnull=True)
+        .select_related("learner", "learner__home_region")
+    )
+    MentorAssignment.objects.filter(pk__in=[a.pk for a in assignments]).update(
+        ended_at=timezone.now(), end_reason=reason[:300]
+    )
+    return [assignment.learner for assignment in assignments]
 
 
 # Assignments -------------------------------------------------------------------------------

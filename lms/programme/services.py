@@ -171,6 +171,10 @@ def session_booking_cancel(*, booking, actor) -> SessionBooking:
         locked.status = BookingStatus.CANCELLED
         locked.status_changed_at = timezone.now()
         locked.save(update_fields=["status", "status_changed_at"])
+        # Attendance opens on the morning of the session: a mark made before she cancelled
+        # must not count toward her certificate.
+        if Attendance.objects.filter(session=session, learner_id=locked.learner_id).delete()[0]:
+            progress_changed([locked.learner_id])
         if freed_a_seat:
             _fill_from_waiting_list(session)
     return locked

@@ -169,6 +169,10 @@ CELERY_BEAT_SCHEDULE = {
 # The public certificate check: per client address, generous for a person, hard for a
 # script guessing codes. Needs a cache shared by all web processes in production.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
+# Behind a proxy, the header that carries the client's address (e.g. HTTP_X_REAL_IP), so that
+# one client's checks are not counted against everyone behind the proxy.
+if env("RATELIMIT_IP_META_KEY", default=""):
+    RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
 CERTIFICATE_FONT_PATH = env("CERTIFICATE_FONT_PATH", default="")
 
 # django-allauth: phone number or email with a password; codes by SMS or email.
