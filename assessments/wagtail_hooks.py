@@ -7,18 +7,17 @@ import io
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from wagtail import hooks
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lms.accounts.admin_scoping import StaffMenuItem, require_programme_staff
+from lms.accounts.admin_scoping import StaffViewSet, require_programme_staff
 from lms.programme.models import CohortMembership
 from lms.programme.permissions import cohorts_visible_to
 
@@ -150,7 +149,7 @@ def results_cohort(request, cohort_id):
     )
 
 
-class ResultsViewSet(ViewSet):
+class ResultsViewSet(StaffViewSet):
     name = "assessment_results"
     url_prefix = "assessment-results"
     icon = "table"
@@ -162,14 +161,6 @@ class ResultsViewSet(ViewSet):
             path("", results_index, name="index"),
             path("<int:cohort_id>/", results_cohort, name="cohort"),
         ]
-
-    def get_menu_item(self, order=None):
-        return StaffMenuItem(
-            self.menu_label,
-            reverse(self.get_url_name("index")),
-            icon_name=self.icon,
-            order=order or self.menu_order,
-        )
 
 
 @hooks.register("register_admin_viewset")

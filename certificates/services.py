@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from lms.accounts.extensions import progress_changed
 from lms.accounts.models import User
 from lms.mentoring.services import mentor_eligibility_grant, mentor_eligibility_withdraw
-from lms.notifications.services import notify
+from lms.notifications.services import notify_in_language
 
 from .models import (
     ApprovalRequest,
@@ -574,13 +574,6 @@ def _level_name(level):
 
 
 def _notify(recipient, *, kind, dedupe_key, title, body="", url=""):
-    """Notify in the recipient's language; title and body may be callables, evaluated there."""
-    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
-        return notify(
-            recipient=recipient,
-            kind=kind,
-            dedupe_key=dedupe_key,
-            title=title() if callable(title) else title,
-            body=body() if callable(body) else body,
-            url=url,
-        )
+    return notify_in_language(
+        recipient=recipient, kind=kind, dedupe_key=dedupe_key, title=title, body=body, url=url
+    )

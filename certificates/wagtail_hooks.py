@@ -9,16 +9,15 @@ from django.core.paginator import Paginator
 from django.db.models import ProtectedError, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
-from lms.accounts.admin_scoping import StaffMenuItem, require_programme_staff
+from lms.accounts.admin_scoping import StaffViewSet, require_programme_staff
 
 from .models import ApprovalStatus, CertificateStatus, CertificationLevel
 from .permissions import approvals_visible_to, certificates_managed_by
@@ -221,7 +220,7 @@ def approval_decide_view(request, approval_id):
     return redirect("certificates_admin:approvals")
 
 
-class CertificatesAdminViewSet(ViewSet):
+class CertificatesAdminViewSet(StaffViewSet):
     name = "certificates_admin"
     url_prefix = "certificates"
     icon = "doc-full-inverse"
@@ -236,14 +235,6 @@ class CertificatesAdminViewSet(ViewSet):
             path("approvals/<int:approval_id>/", approval_detail, name="approval"),
             path("approvals/<int:approval_id>/decide/", approval_decide_view, name="decide"),
         ]
-
-    def get_menu_item(self, order=None):
-        return StaffMenuItem(
-            self.menu_label,
-            reverse(self.get_url_name("index")),
-            icon_name=self.icon,
-            order=order or self.menu_order,
-        )
 
 
 @hooks.register("register_admin_viewset")

@@ -6,9 +6,11 @@ object id into the address bar gets a 404, not the object."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import reverse
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic import models as generic
+from wagtail.admin.viewsets.base import ViewSet
 
 from .permissions import is_programme_staff
 
@@ -132,3 +134,18 @@ class StaffMenuItem(MenuItem):
 
     def is_shown(self, request):
         return is_programme_staff(request.user)
+
+
+class StaffViewSet(ViewSet):
+    """A set of plain admin pages for programme staff: its menu item opens its "index" URL
+    and is shown to programme staff only (each view still calls require_programme_staff)."""
+
+    menu_order = 0
+
+    def get_menu_item(self, order=None):
+        return StaffMenuItem(
+            self.menu_label,
+            reverse(self.get_url_name("index")),
+            icon_name=self.icon,
+            order=order or self.menu_order,
+        )

@@ -7,14 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -22,7 +22,7 @@ from wagtail.permissions import register_permission_policy
 from lms.accounts.admin_scoping import (
     ScopedViewSetMixin,
     ServiceErrorsOnFormMixin,
-    StaffMenuItem,
+    StaffViewSet,
     require_programme_staff,
 )
 from lms.accounts.models import Region, User
@@ -348,7 +348,7 @@ def auto_assign_preview(request, cohort_id):
     )
 
 
-class AutoAssignViewSet(ViewSet):
+class AutoAssignViewSet(StaffViewSet):
     name = "mentoring_auto_assign"
     url_prefix = "auto-assign"
     icon = "resubmit"
@@ -359,14 +359,6 @@ class AutoAssignViewSet(ViewSet):
             path("", auto_assign_index, name="index"),
             path("<int:cohort_id>/", auto_assign_preview, name="preview"),
         ]
-
-    def get_menu_item(self, order=None):
-        return StaffMenuItem(
-            self.menu_label,
-            reverse(self.get_url_name("index")),
-            icon_name=self.icon,
-            order=order or 0,
-        )
 
 
 class MentoringViewSetGroup(ViewSetGroup):

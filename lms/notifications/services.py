@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lms.accounts.sms import send_sms
 
@@ -101,3 +102,15 @@ def notifications_mark_read(*, user, notification_ids=None) -> int:
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)
     return unread.update(read_at=timezone.now())
+
+
+def notify_in_language(*, recipient, title, body="", **kwargs):
+    """`notify`, with the title and body written in the recipient's language: pass them as
+    callables (or lazy strings), they are evaluated under her language."""
+    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+        return notify(
+            recipient=recipient,
+            title=title() if callable(title) else title,
+            body=body() if callable(body) else body,
+            **kwargs,
+        )

@@ -178,6 +178,7 @@ class TrainingSessionFilterSet(WagtailFilterSet):
         )
 
 
+# The session's own fields, saved by session_save; the people are passed on their own.
 SESSION_FIELDS = [
     "title",
     "level",
@@ -194,19 +195,7 @@ SESSION_FIELDS = [
 class TrainingSessionForm(WagtailAdminModelForm):
     class Meta:
         model = TrainingSession
-        fields = [
-            "title",
-            "level",
-            "region",
-            "starts_at",
-            "ends_at",
-            "venue",
-            "capacity",
-            "facilitators",
-            "co_facilitators",
-            "notes",
-            "is_cancelled",
-        ]
+        fields = [*SESSION_FIELDS[:7], "facilitators", "co_facilitators", *SESSION_FIELDS[7:]]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
