@@ -110,3 +110,46 @@ def test_cohort_enrolment_runs_on_a_real_worker(worker):
         time.sleep(0.5)
     assert Enrolment.objects.count() == 6
     assert set(Enrolment.objects.values_list("source", flat=True)) == {"cohort"}
+
+
+def test_certificate_award_and_pdf_run_on_a_real_worker(worker, settings, tmp_path):
+    """The progress task, sent twice (a retry), issues one certificate, and the PDF task it
+    queues runs in the worker too (the worker has no broker of its own: tasks it sends run
+    in-process after the commit)."""
+    from certificates.models import Certificate
+    from certificates.tasks import certificate_award_task
+    from tests.certificates.conftest import make_level
+
+    queue, process = worker
+    make_site()
+    make_level("primary", 1, requirements=[("contacts", {})])
+    mentor, learner = UserFactory(), UserFactory(display_name="王小梅")
+    from lms.mentoring.models import CoachingContact
+
+    CoachingContact.objects.create(
+        mentor=mentor,
+        learner=learner,
+        contact_date="2026-01-05",
+        mode="phone_call",
+        minutes=20,
+        summary="x",
+        client_token=uuid.uuid4(),
+    )
+
+    app.conf.task_always_eager = False
+    try:
+        with app.connection_for_write(settings.TEST_CELERY_BROKER_URL) as conn:
+            for _ in range(2):
+                certificate_award_task.apply_async(([learner.pk],), queue=queue, connection=conn)
+    finally:
+        app.conf.task_always_eager = True
+
+    deadline = time.monotonic() + 90
+    certificate = None
+    while time.monotonic() < deadline and process.poll() is None:
+        certificate = Certificate.objects.filter(learner=learner).first()
+        if certificate and certificate.pdf_rendered_at:
+            break
+        time.sleep(0.5)
+    assert Certificate.objects.filter(learner=learner).count() == 1
+    assert certificate.pdf_rendered_at is not None and certificate.pdf.name.endswith(".pdf")

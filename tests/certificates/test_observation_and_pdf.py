@@ -113,3 +113,23 @@ def test_an_issued_certificate_keeps_its_design(learner, ladder):
     again = _pdf_text(certificate.pdf.path)
     assert "刘建国" in again and "新主任" not in again
     assert "初级陪伴妈妈" in again and "改过的名字" not in again
+
+
+def test_the_issued_pdf_qr_code_opens_its_verification_page(client, learner, ladder, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    from certificates.services import verification_url
+
+    require(shutil.which("pdftoppm") is not None, "pdftoppm (poppler-utils) is not installed")
+    certificate, _ = certificate_issue(learner=learner, level=ladder.primary)
+    certificate_render_pdf(certificate=certificate)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-singlefile", certificate.pdf.path, tmp_path / "page"],
+        check=True,
+    )
+    [code] = zxingcpp.read_barcodes(Image.open(tmp_path / "page.png"))
+    assert code.text == verification_url(certificate)
+    path = code.text.removeprefix("http://testserver")
+    page = client.get(path).content.decode()
+    assert certificate.serial in page and "王小梅" in page
