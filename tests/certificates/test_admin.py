@@ -6,6 +6,8 @@ from django.urls import reverse
 from certificates.models import CertificationLevel
 from tests.factories import UserFactory
 
+from .conftest import zh
+
 pytestmark = pytest.mark.django_db
 
 
@@ -24,7 +26,7 @@ def test_the_ladder_and_its_requirements_open_in_the_admin(client, editor, ladde
         reverse("wagtailsnippets_certificates_certificationlevel:edit", args=[ladder.trainer.pk])
     )
     assert edit.status_code == 200
-    assert "Co-facilitate sessions, observed and rated" in edit.content.decode()
+    assert zh("Co-facilitate sessions, observed and rated") in edit.content.decode()
 
 
 def test_a_requirement_without_its_quiz_is_refused(client, editor, ladder):
@@ -51,4 +53,4 @@ def test_certificate_design_settings_open_in_the_admin(client, editor):
         follow=True,
     )
     assert response.status_code == 200
-    assert "Certificate design" in response.content.decode()
+    assert zh("Certificate design") in response.content.decode()

@@ -189,7 +189,7 @@ def test_trainer_certificate_makes_her_a_mentor_and_losing_it_tells_staff(
 
     mentee = UserFactory(home_region=province, display_name="小红")
     mentor_assign(learner=mentee, mentor=trainer)
-    staff = staff_user(province)
+    staff = staff_user(province, preferred_language="en")
     certificate_revoke(certificate=certificate, actor=staff, reason="离开项目")
     profile.refresh_from_db()
     assert not profile.is_eligible

@@ -12,7 +12,7 @@ from certificates.services import certificate_issue, certificate_revoke
 from courses.models import Enrolment
 from tests.factories import UserFactory, make_mentor, make_region, staff_user
 
-from .conftest import meet_primary_except_sign_off
+from .conftest import meet_primary_except_sign_off, zh
 
 pytestmark = pytest.mark.django_db
 
@@ -28,18 +28,19 @@ def test_learn_page_shows_the_next_level_as_a_checklist_with_links(learner_clien
 
 def test_courses_of_a_locked_level_are_visible_but_locked(learner_client, ladder, learner):
     course = ladder.intermediate_course
+    locked = zh("Locked: earn the “%(level)s” certificate first.", level="初级陪伴妈妈")
     page = learner_client.get(course.url).content.decode()
-    assert "Locked: earn the “初级陪伴妈妈” certificate first." in page
+    assert locked in page
     assert reverse("learn:course_enrol", args=[course.pk]) not in page
     response = learner_client.post(reverse("learn:course_enrol", args=[course.pk]), follow=True)
-    assert "Locked: earn" in response.content.decode()
+    assert locked in response.content.decode()
     assert not Enrolment.objects.filter(learner=learner, course=course).exists()
     catalogue = learner_client.get(course.get_parent().url).content.decode()
-    assert "Locked: earn the “初级陪伴妈妈” certificate first." in catalogue
+    assert locked in catalogue
 
     certificate_issue(learner=learner, level=ladder.primary)
     page = learner_client.get(course.url).content.decode()
-    assert "Locked" not in page
+    assert locked not in page
     assert reverse("learn:course_enrol", args=[course.pk]) in page
 
 
@@ -149,7 +150,7 @@ def test_staff_admin_revokes_and_reissues(client, learner, ladder, province):
     assert certificate.serial in index
     url = reverse("certificates_admin:detail", args=[certificate.pk])
     response = client.post(url, {"action": "revoke", "revoke-reason": ""})
-    assert "Give the reason." in response.content.decode()
+    assert zh("Give the reason.") in response.content.decode()
     client.post(url, {"action": "revoke", "revoke-reason": "弄错了"})
     certificate.refresh_from_db()
     assert certificate.status == "revoked"
