@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "certificates",
+    "lms.dashboards",
     "cms",
     "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
