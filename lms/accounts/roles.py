@@ -46,6 +46,8 @@ ROLE_PERMISSIONS = {
         "mentoring.view_coachingcontact",
         "assessments.view_quizattempt",
         "assessments.view_submission",
+        # The at-risk thresholds and the forecast window of the staff dashboards.
+        "dashboards.change_dashboardsettings",
     ],
     CONTENT_EDITOR: [
         _ADMIN,

@@ -243,3 +243,48 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.session}"
+
+
+class ImportStatus(models.TextChoices):
+    VALIDATED = "validated", _("Checked")
+    PENDING = "pending", _("Waiting to import")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed")
+
+
+class ImportBatch(models.Model):
+    """One uploaded file of learners: its checked rows (the preview), then the import's
+    progress and result. Nothing is written to people or cohorts before the import runs."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.VALIDATED
+    )
+    # The checked rows: raw text, what each resolves to, and its problems as codes.
+    rows = models.JSONField(_("rows"), default=list)
+    total = models.PositiveIntegerField(_("rows"), default=0)
+    problem_count = models.PositiveIntegerField(_("rows with problems"), default=0)
+    done = models.PositiveIntegerField(_("rows imported"), default=0)
+    created_count = models.PositiveIntegerField(_("learners added"), default=0)
+    updated_count = models.PositiveIntegerField(_("learners updated"), default=0)
+    created_user_ids = models.JSONField(_("learners added"), default=list)
+    sms_sent = models.PositiveIntegerField(_("text messages sent"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("learner import")
+        verbose_name_plural = _("learner imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.file_name

@@ -1,5 +1,12 @@
+import logging
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -7,13 +14,20 @@ from django.utils.translation import ngettext
 
 from courses.services import enrolments_create_for_level
 from lms.accounts.extensions import level_locked_reason, progress_changed
+from lms.accounts.models import RegionKind, User
+from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
+from lms.accounts.roles import LEARNER
+from lms.accounts.sms import send_sms
 from lms.notifications.services import notify
 
+from . import imports
 from .models import (
     Attendance,
     BookingStatus,
     Cohort,
     CohortMembership,
+    ImportBatch,
+    ImportStatus,
     MembershipStatus,
     SessionBooking,
     TrainingSession,
@@ -25,8 +39,11 @@ from .permissions import (
     can_manage_cohort,
     can_manage_session,
     can_mark_attendance,
+    cohorts_visible_to,
 )
 from .selectors import waiting_position
+
+logger = logging.getLogger(__name__)
 
 
 def cohort_enrol_members(*, cohort: Cohort) -> int:
@@ -379,3 +396,351 @@ def attendance_mark(*, session, actor, present_learner_ids) -> int:
         Attendance.objects.bulk_update(changed, ["present", "marked_by", "marked_at"])
         progress_changed([a.learner_id for a in new + changed])
     return len(new) + len(changed)
+
+
+# Learner import ----------------------------------------------------------------------------
+
+IMPORT_CHUNK = 500
+# Why an import failed, shown in the staff member's language by the admin.
+IMPORT_ERROR_CHANGED = "changed"
+IMPORT_ERROR_CRASHED = "crashed"
+IMPORT_ERROR_NO_ACTOR = "no_actor"
+
+
+def import_batches_visible_to(user):
+    """A staff member sees the imports she uploaded; superusers every import."""
+    if not is_programme_staff(user):
+        return ImportBatch.objects.none()
+    if user.is_superuser:
+        return ImportBatch.objects.all()
+    return ImportBatch.objects.filter(created_by=user)
+
+
+def import_preview(*, actor, file_name: str, data: bytes) -> ImportBatch:
+    """Read and check an uploaded file of learners and keep the result as a batch to preview.
+    Changes no person or cohort. A file that cannot be used (empty, too big, too many rows,
+    malformed, unreadable characters, missing columns) raises ValidationError and nothing is
+    kept. Rows with problems are kept with the problems, for the preview to list."""
+    if not is_programme_staff(actor):
+        raise PermissionDenied(_("Only programme staff can import learners."))
+    rows = imports.read_rows(file_name, data)
+    checked = imports.check_rows(rows, _import_lookups(actor, rows))
+    counts = imports.summary_counts(checked)
+    return ImportBatch.objects.create(
+        created_by=actor,
+        file_name=file_name[:255],
+        rows=checked,
+        total=len(checked),
+        problem_count=counts["problems"],
+    )
+
+
+def import_start(*, batch: ImportBatch, actor) -> ImportBatch:
+    """Queue a checked batch without problems for import (a task does the work). Pressing
+    the button twice queues it once."""
+    with transaction.atomic():
+        batch = import_batches_visible_to(actor).select_for_update().filter(pk=batch.pk).first()
+        if batch is None:
+            raise PermissionDenied(_("You can only import files you uploaded."))
+        if batch.status != ImportStatus.VALIDATED:
+            if batch.status in (ImportStatus.PENDING, ImportStatus.RUNNING, ImportStatus.DONE):
+                return batch
+            raise ValidationError(_("This file cannot be imported again; upload it again."))
+        if batch.problem_count:
+            raise ValidationError(imports.rows_with_problems_message(batch.problem_count))
+        batch.status = ImportStatus.PENDING
+        batch.save(update_fields=["status"])
+        from .tasks import import_apply_task
+
+        import_apply_task.delay_on_commit(batch.pk)
+    return batch
+
+
+def import_progress_key(batch_id) -> str:
+    return f"programme:import-progress:{batch_id}"
+
+
+def import_apply(*, batch_id: int) -> ImportBatch | None:
+    """Import a queued batch, all or nothing, in one transaction: new learners are created,
+    changed ones updated (matched by mobile number), each is put in her cohort, and given the
+    file's mentor when she has none. The rows are checked again first, since the world may
+    have changed since the preview. Idempotent: a batch already done or failed is left as it
+    is. New learners get one text message each after the commit."""
+    with transaction.atomic():
+        batch = ImportBatch.objects.select_for_update().filter(pk=batch_id).first()
+        if batch is None or batch.status not in (ImportStatus.PENDING, ImportStatus.RUNNING):
+            return batch
+        batch.status = ImportStatus.RUNNING
+        batch.save(update_fields=["status"])
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+            if batch.status != ImportStatus.RUNNING:
+                return batch  # another worker finished it while this one waited
+            created, updated = _import_rows(batch)
+            batch.status = ImportStatus.DONE
+            batch.done = batch.total
+            batch.created_count = len(created)
+            batch.updated_count = updated
+            batch.created_user_ids = [user.pk for user in created]
+            batch.finished_at = timezone.now()
+            batch.save()
+    except _ImportRefused as exc:
+        _import_fail(batch_id, exc.code, rows=exc.rows)
+        return ImportBatch.objects.get(pk=batch_id)
+    except Exception:
+        logger.exception("learner import %s failed", batch_id)
+        _import_fail(batch_id, IMPORT_ERROR_CRASHED)
+        return ImportBatch.objects.get(pk=batch_id)
+    finally:
+        cache.delete(import_progress_key(batch_id))
+    batch.sms_sent = _import_welcome(created)
+    batch.save(update_fields=["sms_sent"])
+    return batch
+
+
+class _ImportRefused(Exception):
+    def __init__(self, code, rows=None):
+        super().__init__(code)
+        self.code, self.rows = code, rows
+
+
+def _import_fail(batch_id, code, rows=None):
+    fields = {"status": ImportStatus.FAILED, "error": code, "finished_at": timezone.now()}
+    if rows is not None:
+        fields["rows"] = rows
+        fields["problem_count"] = imports.summary_counts(rows)["problems"]
+    ImportBatch.objects.filter(pk=batch_id).update(**fields)
+
+
+def _raw_rows(checked):
+    return [
+        {
+            "line": row["line"],
+            "name": row["name"],
+            "phone": row["phone_raw"],
+            "village": row["village_raw"],
+            "cohort": row["cohort_raw"],
+            "email": row["email"],
+            "mentor": row["mentor_raw"],
+        }
+        for row in checked
+    ]
+
+
+def _import_rows(batch) -> tuple[list, int]:
+    """Inside the caller's transaction. A fixed number of queries per chunk of rows, not per
+    row (mentor assignments aside: they go through mentor_assign, one by one)."""
+    actor = batch.created_by
+    if actor is None or not is_programme_staff(actor):
+        raise _ImportRefused(IMPORT_ERROR_NO_ACTOR)
+    raw = _raw_rows(batch.rows)
+    checked = imports.check_rows(raw, _import_lookups(actor, raw))
+    if any(row["problems"] for row in checked):
+        raise _ImportRefused(IMPORT_ERROR_CHANGED, rows=checked)
+    learner_group = Group.objects.get_or_create(name=LEARNER)[0]
+    created, updated, cohort_ids, done = [], 0, set(), 0
+    for start in range(0, len(checked), IMPORT_CHUNK):
+        chunk = checked[start : start + IMPORT_CHUNK]
+        new_users = _import_create(chunk, learner_group)
+        created += new_users
+        updated += _import_update(chunk)
+        cohort_ids |= _import_memberships(chunk)
+        done += len(chunk)
+        cache.set(import_progress_key(batch.pk), done, 60 * 60)
+    _import_mentors(checked, actor)
+    for cohort in Cohort.objects.filter(pk__in=cohort_ids):
+        _enqueue_enrolment(cohort)
+    return created, updated
+
+
+def _import_create(chunk, learner_group) -> list:
+    from allauth.account.models import EmailAddress
+
+    rows = [row for row in chunk if row["action"] == "create"]
+    if not rows:
+        return []
+    wanted = {row["line"]: row["phone"].lstrip("+") for row in rows}
+    taken = set(
+        User.objects.filter(username__in=wanted.values()).values_list("username", flat=True)
+    )
+    users = []
+    for row in rows:
+        username = wanted[row["line"]]
+        if username in taken:
+            username = f"{username}-{uuid.uuid4().hex[:6]}"
+        user = User(
+            username=username,
+            display_name=row["name"],
+            phone=row["phone"],
+            phone_verified=True,
+            email=row["email"],
+            home_region_id=row["village_id"],
+        )
+        user.set_unusable_password()
+        users.append(user)
+    users = User.objects.bulk_create(users)
+    for user, row in zip(users, rows, strict=True):
+        row["user_id"] = user.pk
+    User.groups.through.objects.bulk_create(
+        [User.groups.through(user_id=user.pk, group_id=learner_group.pk) for user in users]
+    )
+    EmailAddress.objects.bulk_create(
+        [
+            EmailAddress(user_id=user.pk, email=user.email, primary=True, verified=True)
+            for user in users
+            if user.email
+        ]
+    )
+    return users
+
+
+def _import_update(chunk) -> int:
+    from allauth.account.models import EmailAddress
+
+    rows = {row["user_id"]: row for row in chunk if row["action"] == "update"}
+    if not rows:
+        return 0
+    users = list(User.objects.filter(pk__in=rows))
+    new_emails = []
+    for user in users:
+        row = rows[user.pk]
+        user.display_name = row["name"]
+        user.home_region_id = row["village_id"]
+        if row["email"] and row["email"] != user.email.lower():
+            user.email = row["email"]
+            new_emails.append(user)
+    User.objects.bulk_update(users, ["display_name", "home_region", "email"])
+    if new_emails:
+        EmailAddress.objects.filter(user__in=new_emails).delete()
+        EmailAddress.objects.bulk_create(
+            [EmailAddress(user=u, email=u.email, primary=True, verified=True) for u in new_emails]
+        )
+    return len(rows)
+
+
+def _import_memberships(chunk) -> set:
+    """Put each learner in her cohort (a membership she already has stays as it is). Returns
+    the cohorts that got new members."""
+    pairs = {(row["cohort_id"], row["user_id"]) for row in chunk}
+    existing = set(
+        CohortMembership.objects.filter(learner_id__in={user for _c, user in pairs}).values_list(
+            "cohort_id", "learner_id"
+        )
+    )
+    new = [
+        CohortMembership(cohort_id=cohort, learner_id=learner)
+        for cohort, learner in sorted(pairs - existing)
+    ]
+    CohortMembership.objects.bulk_create(new)
+    return {m.cohort_id for m in new}
+
+
+def _import_mentors(checked, actor):
+    from lms.mentoring.services import mentor_assign
+
+    rows = [row for row in checked if row["mentor_id"]]
+    if not rows:
+        return
+    people = User.objects.in_bulk({row["user_id"] for row in rows} | {r["mentor_id"] for r in rows})
+    for row in rows:
+        mentor_assign(learner=people[row["user_id"]], mentor=people[row["mentor_id"]], actor=actor)
+
+
+def _import_welcome(users) -> int:
+    """One text message to each new learner: where to go and how to log in (with her mobile
+    number and a code by SMS; she has no password). A gateway failure is logged; staff can
+    print the sheet of new learners instead. Returns how many were sent."""
+    sent = 0
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("account_request_login_code")
+    for user in users:
+        with translation.override(user.preferred_language):
+            message = _(
+                "Companion Academy: %(name)s, your learning account is ready. Open %(url)s, "
+                "enter this mobile number and log in with the code we text you."
+            ) % {"name": user.display_name, "url": url}
+        try:
+            send_sms(user.phone, message)
+        except Exception:  # noqa: BLE001 - any gateway failure: the printed sheet is the fallback
+            logger.exception("welcome SMS to learner %s failed", user.pk)
+            continue
+        sent += 1
+    return sent
+
+
+def _import_lookups(actor, rows) -> imports.Lookups:
+    """What the rows are checked against, in a fixed number of queries per chunk of
+    numbers: the staff member's villages and cohorts, eligible mentors, and the accounts
+    already using the file's numbers and email addresses."""
+    from allauth.account.models import EmailAddress
+
+    from lms.mentoring.models import MentorAssignment
+    from lms.mentoring.permissions import eligible_mentor_profiles
+
+    lookups = imports.Lookups()
+    villages = regions_visible_to(actor).filter(kind=RegionKind.VILLAGE)
+    for pk, code, name, name_en in villages.values_list("pk", "code", "name", "name_en"):
+        lookups.villages_by_code[code] = pk
+        for label in {name, name_en} - {""}:
+            lookups.villages_by_name.setdefault(label, []).append((pk, code))
+    cohorts = cohorts_visible_to(actor).values_list("pk", "name", "region__name")
+    for pk, name, region in cohorts:
+        lookups.cohorts_by_name.setdefault(name, []).append((pk, region))
+        lookups.cohort_ids.add(pk)
+
+    phones = imports.normalized_phones(rows)
+    managed = learners_managed_by(actor).filter(groups__name=LEARNER)
+    for start in range(0, len(phones), IMPORT_CHUNK):
+        chunk = phones[start : start + IMPORT_CHUNK]
+        people = list(
+            User.objects.filter(phone__in=chunk).values(
+                "pk", "phone", "display_name", "email", "home_region_id"
+            )
+        )
+        ids = [p["pk"] for p in people]
+        manageable = set(managed.filter(pk__in=ids).values_list("pk", flat=True))
+        with_mentor = set(
+            MentorAssignment.objects.filter(learner_id__in=ids, ended_at__isnull=True).values_list(
+                "learner_id", flat=True
+            )
+        )
+        cohorts_of = {}
+        for cohort_id, learner_id in CohortMembership.objects.filter(
+            learner_id__in=ids
+        ).values_list("cohort_id", "learner_id"):
+            cohorts_of.setdefault(learner_id, set()).add(cohort_id)
+        for p in people:
+            lookups.people_by_phone[p["phone"]] = {
+                "id": p["pk"],
+                "manageable": p["pk"] in manageable,
+                "name": p["display_name"],
+                "email": p["email"] or "",
+                "village_id": p["home_region_id"],
+                "has_mentor": p["pk"] in with_mentor,
+                "cohort_ids": cohorts_of.get(p["pk"], set()),
+            }
+        mentors = list(
+            eligible_mentor_profiles()
+            .filter(user__phone__in=chunk)
+            .values_list("user_id", "user__phone", "capacity")
+        )
+        loads = dict(
+            MentorAssignment.objects.filter(
+                mentor_id__in=[m[0] for m in mentors], ended_at__isnull=True
+            )
+            .values("mentor_id")
+            .annotate(n=Count("pk"))
+            .values_list("mentor_id", "n")
+        )
+        for user_id, phone, capacity in mentors:
+            lookups.mentors_by_phone[phone] = (user_id, capacity - loads.get(user_id, 0))
+
+    emails = sorted({row.get("email", "").strip().lower() for row in rows} - {""})
+    for start in range(0, len(emails), IMPORT_CHUNK):
+        chunk = emails[start : start + IMPORT_CHUNK]
+        for user_id, email in [
+            *User.objects.filter(email__in=chunk).values_list("pk", "email"),
+            *EmailAddress.objects.filter(email__in=chunk).values_list("user_id", "email"),
+        ]:
+            lookups.emails_taken.setdefault(email.lower(), user_id)
+    return lookups

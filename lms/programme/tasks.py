@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from .models import Cohort, TrainingSession
-from .services import cohort_enrol_members, session_cancellation_notify
+from .services import cohort_enrol_members, import_apply, session_cancellation_notify
 
 
 @shared_task(acks_late=True)
@@ -18,3 +18,9 @@ def session_cancellation_notify_task(session_id: int) -> int:
     if session is None:
         return 0
     return session_cancellation_notify(session=session)
+
+
+@shared_task(acks_late=True)
+def import_apply_task(batch_id: int) -> str:
+    batch = import_apply(batch_id=batch_id)
+    return batch.status if batch else ""

@@ -20,6 +20,7 @@ from lms.accounts.models import Region, User
 from lms.accounts.permissions import learners_managed_by, regions_visible_to
 from lms.accounts.roles import LEARNER, MENTOR, PROGRAMME_STAFF
 
+from .import_admin import LearnerImportViewSet
 from .models import Cohort, CohortMembership, MembershipStatus, TrainingSession
 from .permissions import cohorts_visible_to, memberships_visible_to, sessions_visible_to
 from .selectors import with_seat_counts
@@ -331,3 +332,8 @@ class ProgrammeViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_programme_viewsets():
     return ProgrammeViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_learner_import_viewset():
+    return LearnerImportViewSet()
