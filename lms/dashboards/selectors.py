@@ -18,7 +18,7 @@ from lms.accounts.permissions import learners_managed_by
 from lms.mentoring.models import CoachingContact, MentorAssignment
 from lms.mentoring.permissions import mentor_profiles_visible_to
 from lms.mentoring.selectors import mentor_load_queryset
-from lms.programme.models import BookingStatus, CohortMembership, MembershipStatus
+from lms.programme.models import BookingStatus, Cohort, CohortMembership, MembershipStatus
 from lms.programme.permissions import cohorts_visible_to, sessions_visible_to
 
 from .models import DashboardSettings
@@ -353,9 +353,22 @@ def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> 
     today = today or timezone.localdate(now)
     config = config or DashboardSettings.load()
     members = {}
+    # A province has tens of thousands of members: load only what the rows show, and each
+    # cohort once.
+    cohort_ids = cohorts.values("pk") if hasattr(cohorts, "values") else [c.pk for c in cohorts]
+    cohort_by_id = {c.pk: c for c in Cohort.objects.filter(pk__in=cohort_ids).only("name")}
     for membership in (
         _active_members(cohorts)
-        .select_related("learner__home_region", "cohort")
+        .select_related("learner__home_region")
+        .only(
+            "learner_id",
+            "cohort_id",
+            "joined_on",
+            "learner__display_name",
+            "learner__username",
+            "learner__home_region__name",
+            "learner__home_region__name_en",
+        )
         .order_by("learner__display_name", "learner_id", "cohort__name")
     ):
         row = members.get(membership.learner_id)
@@ -363,7 +376,7 @@ def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> 
             row = members[membership.learner_id] = RiskRow(
                 membership.learner, [], membership.joined_on
             )
-        row.cohorts.append(membership.cohort)
+        row.cohorts.append(cohort_by_id[membership.cohort_id])
         row.joined_on = min(row.joined_on, membership.joined_on)
     ids = _active_members(cohorts).values_list("learner_id", flat=True)
 

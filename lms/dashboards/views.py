@@ -1,6 +1,7 @@
 """Staff dashboards in the Wagtail admin: read-only, limited to the staff member's regions,
 each table downloadable as CSV or Excel with the filters on screen."""
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -31,6 +32,7 @@ def _choice(value, choices):
 def _export_query(request):
     query = request.GET.copy()
     query.pop("export", None)
+    query.pop("p", None)
     return query.urlencode()
 
 
@@ -112,6 +114,9 @@ def cohort(request, cohort_id):
     )
 
 
+AT_RISK_PAGE_SIZE = 100
+
+
 def at_risk(request):
     require_programme_staff(request)
     config = DashboardSettings.load()
@@ -120,16 +125,21 @@ def at_risk(request):
     chosen = cohorts.filter(pk=cohort_id) if cohort_id else cohorts
     reason = _choice(request.GET.get("reason"), selectors.RISK_REASONS)
     rows = selectors.at_risk_rows(chosen, reason=reason or None, config=config)
-    headers, table = selectors.at_risk_table(rows, config)
     if fmt := _wants_export(request):
+        headers, table = selectors.at_risk_table(rows, config)
         return export_response(headers, table, "at-risk", fmt)
+    # A province can have thousands at risk: the screen shows them a page at a time (the
+    # export has them all).
+    page = Paginator(rows, AT_RISK_PAGE_SIZE).get_page(request.GET.get("p"))
+    headers, table = selectors.at_risk_table(page.object_list, config)
     labels = selectors.risk_labels(config)
-    links = [reverse("learn:learner_detail", args=[row.learner.pk]) for row in rows]
+    links = [reverse("learn:learner_detail", args=[row.learner.pk]) for row in page]
     return _render(
         request,
         "at_risk.html",
         {
             "headers": headers,
+            "page": page,
             "table": list(zip(links, table, strict=True)),
             "reasons": [(code, labels[code]) for code in selectors.RISK_REASONS],
             "cohorts": list(cohorts),

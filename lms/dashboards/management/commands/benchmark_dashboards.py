@@ -1,0 +1,88 @@
+"""Time the staff dashboards on a generated province, as a staff member of it sees them.
+
+    python manage.py generate_province --code gen            # 50,000 learners (once)
+    python manage.py benchmark_dashboards --code gen
+
+Each page is requested through Django's test client (middleware, templates and all) by a
+programme staff member of the whole province; the first request warms up, then the median
+of `--runs` requests and the query count are reported. The staff user it creates is removed
+afterwards.
+"""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import reverse
+
+from lms.accounts import roles
+from lms.accounts.models import Region, User
+from lms.programme.models import Cohort, CohortMembership
+
+
+class Command(BaseCommand):
+    help = "Time the dashboards (overview, a cohort, at-risk, an export) for a province."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--code", default="gen", help="the province's region code")
+        parser.add_argument("--runs", type=int, default=3)
+
+    def handle(self, *args, code, runs, **options):
+        province = Region.objects.filter(code=code).first()
+        if province is None:
+            raise CommandError(f"No region {code!r}: run generate_province first.")
+        learners = CohortMembership.objects.filter(
+            cohort__region__path__startswith=province.path
+        ).count()
+        cohort = (
+            Cohort.objects.filter(region__path__startswith=province.path).order_by("pk").first()
+        )
+        roles.sync_role_groups()
+        staff = User.objects.create(username=f"bench-staff-{code}", display_name="基准")
+        staff.groups.add(*roles_groups())
+        staff.staff_regions.add(province)
+        try:
+            # The test client's host; the benchmark is about the server side.
+            with override_settings(ALLOWED_HOSTS=["testserver", "*"]):
+                client = Client()
+                client.force_login(staff)
+                self.stdout.write(
+                    f"province {province.name}: {learners} memberships, database "
+                    f"{connection.vendor}"
+                )
+                pages = [
+                    ("overview", reverse("dashboards:index")),
+                    ("cohort page", reverse("dashboards:cohort", args=[cohort.pk])),
+                    ("at-risk list", reverse("dashboards:at_risk")),
+                    ("at-risk export (xlsx)", reverse("dashboards:at_risk") + "?export=xlsx"),
+                ]
+                for label, url in pages:
+                    self.measure(client, label, url, runs)
+        finally:
+            staff.delete()
+
+    def measure(self, client, label, url, runs):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise CommandError(f"{label}: HTTP {response.status_code}")
+        times, queries = [], 0
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = client.get(url)
+                times.append(time.perf_counter() - start)
+            queries = len(captured)
+        size = len(response.content)
+        self.stdout.write(
+            f"{label:24} median {statistics.median(times):6.2f} s over {runs}, "
+            f"{queries} queries, {size // 1024} KB"
+        )
+
+
+def roles_groups():
+    from django.contrib.auth.models import Group
+
+    return Group.objects.filter(name=roles.PROGRAMME_STAFF)
