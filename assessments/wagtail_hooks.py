@@ -1,10 +1,6 @@
 """Admin: quizzes, rubrics and practical tasks for editors (translatable snippets), and quiz
 and task results per cohort for staff of its region, exportable."""
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -12,12 +8,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms.accounts.admin_scoping import StaffViewSet, require_programme_staff
+from lms.accounts.spreadsheets import spreadsheet_response
 from lms.programme.models import CohortMembership
 from lms.programme.permissions import cohorts_visible_to
 
@@ -93,47 +89,13 @@ def _learner_headers():
     return [_("Learner"), _("Quiz"), _("Attempts"), _("Best score (%)"), _("Passed"), _("Last")]
 
 
-def _as_text(value):
-    """A cell a spreadsheet will not run: names come from learners, and "=HYPERLINK(…)" as a
-    name must stay text in the staff member's Excel."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _export(rows, headers, filename, fmt):
-    rows = [[_as_text(cell) for cell in row] for row in rows]
-    if fmt == "xlsx":
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet()
-        sheet.append(headers)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        buffer = io.StringIO()
-        # A byte-order mark so that Excel opens the Chinese names as UTF-8.
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(headers)
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
-
-
 def results_cohort(request, cohort_id):
     require_programme_staff(request)
     cohort = get_object_or_404(cohorts_visible_to(request.user), pk=cohort_id)
     fmt = request.GET.get("export")
     if fmt in ("csv", "xlsx"):
         filename = f"quiz-results-{cohort.pk}-{slugify(cohort.name) or 'cohort'}"
-        return _export(_learner_rows(cohort), _learner_headers(), filename, fmt)
+        return spreadsheet_response(_learner_headers(), _learner_rows(cohort), filename, fmt)
     learner_ids = _cohort_learner_ids(cohort)
     return TemplateResponse(
         request,

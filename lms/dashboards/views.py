@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from courses.levels import Level
 from lms.accounts.admin_scoping import require_programme_staff
+from lms.accounts.spreadsheets import FORMATS
+from lms.accounts.spreadsheets import spreadsheet_response as export_response
 from lms.programme.models import MembershipStatus
 
 from . import selectors
-from .exports import FORMATS, export_response
 from .models import DashboardSettings
 
 

@@ -3,26 +3,23 @@ every row's problems → import (a task, with a progress bar) → result and a p
 the new learners' way in. Every page is for programme staff only, and each sees only her own
 uploads; what a file may touch is limited to her regions by the services."""
 
-import csv
-import io
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from lms.accounts.admin_scoping import StaffViewSet, require_programme_staff
 from lms.accounts.models import User
+from lms.accounts.spreadsheets import spreadsheet_response
 
 from . import imports
 from .models import ImportStatus
@@ -72,33 +69,14 @@ def index(request):
     )
 
 
-def _as_text(value):
-    """A heading a spreadsheet will not run as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 def template_download(request, fmt):
     require_programme_staff(request)
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    headings = [_as_text(h) for h in imports.template_headings(get_language() or "zh-hans")]
-    if fmt == "xlsx":
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(_("Learners"))
-        sheet.append(headings)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # so that Excel opens the Chinese headings as UTF-8
-        csv.writer(buffer).writerow(headings)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="learner-import-template.{fmt}"'
-    return response
+    headings = imports.template_headings(get_language() or "zh-hans")
+    return spreadsheet_response(
+        headings, [], "learner-import-template", fmt, sheet_title=_("Learners")
+    )
 
 
 def _error_message(code):

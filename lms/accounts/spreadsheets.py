@@ -1,4 +1,4 @@
-"""Every dashboard table downloads as CSV or Excel, from the same rows the page shows."""
+"""Tables downloaded as CSV or Excel, for every staff screen that offers them."""
 
 import csv
 import io
@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 
 FORMATS = ("csv", "xlsx")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def as_text(value):
@@ -17,27 +18,30 @@ def as_text(value):
     return value
 
 
-def export_response(headers, rows, filename, fmt):
-    headers = [str(h) for h in headers]
-    rows = [
-        [as_text(str(cell) if not isinstance(cell, int | float) else cell) for cell in row]
-        for row in rows
-    ]
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return value
+    return as_text(str(value))
+
+
+def spreadsheet_response(headers, rows, filename, fmt, *, sheet_title=None):
+    """`fmt` is "csv" (UTF-8 with a byte-order mark, so that Excel opens Chinese correctly)
+    or "xlsx". Numbers stay numbers; everything else is written as text."""
+    headers = [_cell(h) for h in headers]
+    rows = [[_cell(cell) for cell in row] for row in rows]
     if fmt == "xlsx":
         book = Workbook(write_only=True)
-        sheet = book.create_sheet()
+        sheet = book.create_sheet(str(sheet_title) if sheet_title else None)
         sheet.append(headers)
         for row in rows:
             sheet.append(row)
         buffer = io.BytesIO()
         book.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     else:
         buffer = io.StringIO()
-        # A byte-order mark so that Excel opens the Chinese names as UTF-8.
         buffer.write("\ufeff")
         writer = csv.writer(buffer)
         writer.writerow(headers)
