@@ -170,6 +170,11 @@ class Readiness:
         return bool(self.checks) and all(c.met for c in self.checks)
 
     @property
+    def is_held_or_ready(self):
+        """Counts as ready for the level: she holds it, or meets everything it asks."""
+        return self.is_held or self.is_ready
+
+    @property
     def needs_fresh_sign_off(self):
         """Recertifying, or asking again after a decline: her mentor signs her off anew, even
         where the level does not otherwise ask for it."""

@@ -23,10 +23,6 @@ class ChecklistItem:
     link_text: str = ""
 
 
-def _quoted(obj):
-    return localized(obj).title if hasattr(obj, "title") else str(obj)
-
-
 def describe(check, *, learner_id=None, for_learner=True) -> ChecklistItem:
     """One requirement in words a mother understands, with where to go to close the gap."""
     r, kind = check.requirement, check.kind

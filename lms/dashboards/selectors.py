@@ -11,7 +11,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessments.models import QuizAttempt, Submission, SubmissionStatus
-from certificates.models import Certificate, current_certificates_q
+from certificates.models import (
+    COUNTED_KINDS,
+    Certificate,
+    RequirementKind,
+    current_certificates_q,
+)
 from certificates.readiness import held_levels_bulk, ladder, readiness_bulk
 from courses.models import Enrolment
 from lms.accounts.permissions import learners_managed_by
@@ -110,7 +115,7 @@ def readiness_overview(cohorts, *, today=None, weeks=None) -> list[CohortReadine
         ready_by_level[slug] = {
             pk
             for pk, readiness in readiness_bulk(ids, level, today=today).items()
-            if readiness.is_held or readiness.is_ready
+            if readiness.is_held_or_ready
         }
 
     window_start = today - datetime.timedelta(weeks=weeks)
@@ -156,10 +161,11 @@ def readiness_overview(cohorts, *, today=None, weeks=None) -> list[CohortReadine
 
 
 def requirement_label(requirement):
+    # Only course, quiz and task requirements name a target (LevelRequirement.clean).
     target = requirement.course or requirement.quiz or requirement.task
-    if requirement.kind in ("course", "quiz", "task") and target is not None:
+    if target is not None:
         return f"{requirement.get_kind_display()}: {target.title}"
-    if requirement.kind in ("sessions", "contacts", "co_facilitate"):
+    if requirement.kind in COUNTED_KINDS:
         return f"{requirement.get_kind_display()} ({requirement.count})"
     return requirement.get_kind_display()
 
@@ -167,9 +173,9 @@ def requirement_label(requirement):
 def _check_cell(check):
     if check.met:
         return "✓"
-    if check.have is not None and check.need is not None and check.kind != "quiz":
+    if check.have is not None and check.need is not None and check.kind != RequirementKind.QUIZ:
         return f"✗ {check.have}/{check.need}"
-    if check.kind == "quiz" and check.have is not None:
+    if check.kind == RequirementKind.QUIZ and check.have is not None:
         return f"✗ {check.have}%"
     return "✗"
 
@@ -191,7 +197,7 @@ class MatrixRow:
 
     @property
     def is_ready(self):
-        return self.readiness.is_held or self.readiness.is_ready
+        return self.readiness.is_held_or_ready
 
 
 MATRIX_SORTS = ("name", "village", "mentor", "status", "progress", "-progress")

@@ -18,15 +18,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.admin_scoping import StaffViewSet, require_programme_staff
-from lms.accounts.models import User
+from lms.accounts.permissions import learners_visible_to
 from lms.accounts.spreadsheets import spreadsheet_response
 
 from . import imports
 from .models import ImportStatus
+from .permissions import import_batches_visible_to
 from .services import (
     IMPORT_ERROR_CHANGED,
     IMPORT_ERROR_NO_ACTOR,
-    import_batches_visible_to,
     import_preview,
     import_progress_key,
     import_start,
@@ -144,7 +144,11 @@ def batch_sheet(request, batch_id):
     """A printable page per new learner: her name and number, where to go and how to log in."""
     require_programme_staff(request)
     batch = get_object_or_404(import_batches_visible_to(request.user), pk=batch_id)
-    learners = User.objects.filter(pk__in=batch.created_user_ids).order_by("display_name", "pk")
+    learners = (
+        learners_visible_to(request.user)
+        .filter(pk__in=batch.created_user_ids)
+        .order_by("display_name", "pk")
+    )
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return TemplateResponse(
         request,

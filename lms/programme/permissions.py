@@ -10,7 +10,7 @@ from lms.accounts.permissions import (
     staff_root_regions,
 )
 
-from .models import Cohort, CohortMembership, TrainingSession
+from .models import Cohort, CohortMembership, ImportBatch, TrainingSession
 
 
 def cohorts_visible_to(user):
@@ -121,3 +121,12 @@ def session_pages_visible_to(user):
     if not user.is_authenticated:
         return TrainingSession.objects.none()
     return TrainingSession.objects.all()
+
+
+def import_batches_visible_to(user):
+    """A staff member sees the imports she uploaded; superusers every import."""
+    if not is_programme_staff(user):
+        return ImportBatch.objects.none()
+    if user.is_superuser:
+        return ImportBatch.objects.all()
+    return ImportBatch.objects.filter(created_by=user)

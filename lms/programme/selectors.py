@@ -77,13 +77,11 @@ def waiting_position(booking) -> int | None:
     """Her place on the waiting list (one query), or None if she has a seat or cancelled."""
     if booking.status != BookingStatus.WAITING:
         return None
-    ahead = SessionBooking.objects.filter(
-        session_id=booking.session_id, status=BookingStatus.WAITING
-    ).filter(
-        Q(requested_at__lt=booking.requested_at)
-        | Q(requested_at=booking.requested_at, pk__lt=booking.pk)
+    return (
+        with_waiting_position(SessionBooking.objects.filter(pk=booking.pk))
+        .values_list("waiting_position", flat=True)
+        .get()
     )
-    return ahead.count() + 1
 
 
 def _level_rank():
@@ -109,13 +107,8 @@ def _near_her(learner):
     )
 
 
-@dataclass
-class SessionCard:
-    """One session as a learner or a facilitator sees it in a list."""
-
-    session: TrainingSession
-    booking: SessionBooking | None = None
-    lock_reason: str = ""
+class _Seats:
+    """Seats left on `self.session`, annotated with booked_count by the selector."""
 
     @property
     def seats_left(self) -> int:
@@ -124,6 +117,15 @@ class SessionCard:
     @property
     def is_full(self) -> bool:
         return self.seats_left == 0
+
+
+@dataclass
+class SessionCard(_Seats):
+    """One session as a learner or a facilitator sees it in a list."""
+
+    session: TrainingSession
+    booking: SessionBooking | None = None
+    lock_reason: str = ""
 
     @property
     def is_near(self) -> bool:
@@ -221,7 +223,7 @@ def cards_with_locks(learner, sessions) -> list:
 
 
 @dataclass
-class SessionPage:
+class SessionPage(_Seats):
     session: TrainingSession
     facilitators: list
     booking: SessionBooking | None
@@ -229,14 +231,6 @@ class SessionPage:
     is_facilitator: bool
     is_co_facilitator: bool
     can_mark_attendance: bool
-
-    @property
-    def seats_left(self) -> int:
-        return max(self.session.capacity - self.session.booked_count, 0)
-
-    @property
-    def is_full(self) -> bool:
-        return self.seats_left == 0
 
     @property
     def is_open_for_booking(self) -> bool:

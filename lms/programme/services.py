@@ -40,6 +40,7 @@ from .permissions import (
     can_manage_session,
     can_mark_attendance,
     cohorts_visible_to,
+    import_batches_visible_to,
 )
 from .selectors import waiting_position
 
@@ -405,15 +406,6 @@ IMPORT_CHUNK = 500
 IMPORT_ERROR_CHANGED = "changed"
 IMPORT_ERROR_CRASHED = "crashed"
 IMPORT_ERROR_NO_ACTOR = "no_actor"
-
-
-def import_batches_visible_to(user):
-    """A staff member sees the imports she uploaded; superusers every import."""
-    if not is_programme_staff(user):
-        return ImportBatch.objects.none()
-    if user.is_superuser:
-        return ImportBatch.objects.all()
-    return ImportBatch.objects.filter(created_by=user)
 
 
 def import_preview(*, actor, file_name: str, data: bytes) -> ImportBatch:
