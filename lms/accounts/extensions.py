@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 _progress_listeners = []
 _level_gates = []
+_cohort_listeners = []
 _person_panels: dict[str, list] = {}
 
 
@@ -23,6 +24,21 @@ def progress_changed(learner_ids):
         return
     for listener in _progress_listeners:
         listener(learner_ids)
+
+
+def register_cohort_listener(listener):
+    """`listener(cohort_ids)` is told that the members of these cohorts changed in bulk
+    (an import), where no model signal fires. Called inside the writer's transaction."""
+    if listener not in _cohort_listeners:
+        _cohort_listeners.append(listener)
+
+
+def cohorts_changed(cohort_ids):
+    cohort_ids = sorted({int(pk) for pk in cohort_ids if pk})
+    if not cohort_ids:
+        return
+    for listener in _cohort_listeners:
+        listener(cohort_ids)
 
 
 def register_level_gate(gate):
