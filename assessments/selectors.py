@@ -41,6 +41,15 @@ def localized(obj, language=None):
     return obj.get_translation_or_none(locale) or obj
 
 
+def localized_many(objects, language=None) -> dict:
+    """{pk: the object in the reader's language, or itself} for objects of one translatable
+    model. Two queries at most, whatever their number."""
+    objects = list(objects)
+    if not objects:
+        return {}
+    return _translated_children(type(objects[0]), objects, language)
+
+
 def _translated_children(model, canonical_children, language=None) -> dict:
     """Map each canonical child's pk to its translation (or itself). One query."""
     locale = _locale(language)

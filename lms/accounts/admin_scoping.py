@@ -141,6 +141,7 @@ class StaffViewSet(ViewSet):
     and is shown to programme staff only (each view still calls require_programme_staff)."""
 
     menu_order = 0
+    add_to_admin_menu = True  # Wagtail's default is False: without it no item is registered
 
     def get_menu_item(self, order=None):
         return StaffMenuItem(

@@ -7,3 +7,8 @@ class DashboardsConfig(AppConfig):
     label = "dashboards"
     verbose_name = _("Dashboards")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import freshness
+
+        freshness.connect()

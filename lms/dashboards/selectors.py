@@ -11,9 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessments.models import QuizAttempt, Submission, SubmissionStatus
+from assessments.selectors import localized_many
 from certificates.models import (
     COUNTED_KINDS,
     Certificate,
+    CertificateStatus,
     RequirementKind,
     current_certificates_q,
 )
@@ -26,6 +28,7 @@ from lms.mentoring.selectors import mentor_load_queryset
 from lms.programme.models import BookingStatus, Cohort, CohortMembership, MembershipStatus
 from lms.programme.permissions import cohorts_visible_to, sessions_visible_to
 
+from . import freshness
 from .models import DashboardSettings
 
 
@@ -59,13 +62,13 @@ def forecast_percent(*, ready, active, recent, window_days, days_left) -> int:
 class CohortReadiness:
     cohort: object
     level: object  # the target level, or None when the ladder has no level of that slug
+    level_name: str = ""  # in the reader's language
     active: int = 0
     ready: int = 0
     recent: int = 0  # target-level certificates issued to members within the window
     window_days: int = 0
     days_left: int = 0
     funnel: list = field(default_factory=list)  # [(label, count, percent of active)]
-    ready_learner_ids: set = field(default_factory=set)
 
     @property
     def ready_percent(self):
@@ -86,22 +89,61 @@ class CohortReadiness:
         return round(7 * self.recent / self.window_days, 1) if self.window_days else 0
 
 
-def readiness_overview(cohorts, *, today=None, weeks=None) -> list[CohortReadiness]:
+def readiness_overview(cohorts, *, today=None, weeks=None, cached=True) -> list[CohortReadiness]:
     """Per cohort: the funnel of highest levels held by its active members, how many are
-    ready for the target level now, and the forecast for the target date. Queries: cohorts,
-    members, three for the ladder, held levels, recent certificates, and one readiness_bulk
-    per target level in use."""
+    ready for the target level now, and the forecast for the target date.
+
+    Each cohort's numbers come from the cache when nothing of it changed (see freshness.py);
+    the others are counted together. Queries: the ladder (three), the level names in the
+    reader's language, and for the stale cohorts: members, held levels, recent certificates,
+    and one readiness_bulk per target level among them."""
     today = today or timezone.localdate()
     weeks = weeks or DashboardSettings.load().forecast_weeks
     cohorts = list(cohorts)
-    levels = _levels_by_slug()
-    ordered = sorted(levels.values(), key=lambda level: (level.order, level.pk))
+    ordered = ladder()
+    if cached:
+        keys = freshness.overview_keys(cohorts, today=today, weeks=weeks)
+        numbers = freshness.cached_numbers(keys)
+        stale = [c for c in cohorts if c.pk not in numbers]
+        if stale:
+            fresh = _overview_numbers(stale, ordered, today=today, weeks=weeks)
+            freshness.store_numbers(keys, fresh)
+            numbers.update(fresh)
+    else:
+        numbers = _overview_numbers(cohorts, ordered, today=today, weeks=weeks)
+    names = {pk: level.name for pk, level in localized_many(ordered).items()}
+    levels = {level.slug: level for level in ordered}
+    rows = []
+    for cohort in cohorts:
+        counted = numbers[cohort.pk]
+        level = levels.get(cohort.level)
+        row = CohortReadiness(
+            cohort=cohort,
+            level=level,
+            level_name=names[level.pk] if level else cohort.get_level_display(),
+            active=counted["active"],
+            ready=counted["ready"],
+            recent=counted["recent"],
+            window_days=counted["window_days"],
+            days_left=counted["days_left"],
+        )
+        for target in [None, *ordered]:
+            count = counted["highest"].get(target.pk if target else None, 0)
+            label = _("none yet") if target is None else names[target.pk]
+            percent = round(100 * count / row.active) if row.active else 0
+            row.funnel.append((label, count, percent))
+        rows.append(row)
+    return rows
+
+
+def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
+    """{cohort id: the overview's numbers}, plain data for the cache."""
+    levels = {level.slug: level for level in ordered}
+    cohort_ids = [c.pk for c in cohorts]
     members = {}
-    for cohort_id, learner_id in _active_members([c.pk for c in cohorts]).values_list(
-        "cohort_id", "learner_id"
-    ):
+    for cohort_id, learner_id in _active_members(cohort_ids).values_list("cohort_id", "learner_id"):
         members.setdefault(cohort_id, []).append(learner_id)
-    member_ids = _active_members([c.pk for c in cohorts]).values_list("learner_id", flat=True)
+    member_ids = _active_members(cohort_ids).values_list("learner_id", flat=True)
     held = held_levels_bulk(member_ids, today=today)
 
     ready_by_level = {}
@@ -120,41 +162,49 @@ def readiness_overview(cohorts, *, today=None, weeks=None) -> list[CohortReadine
 
     window_start = today - datetime.timedelta(weeks=weeks)
     issued = {}
-    for learner_id, level_id, issued_on in Certificate.objects.filter(
-        learner_id__in=member_ids,
-        level__in=[levels[slug] for slug in ready_by_level],
-        issued_on__gt=window_start,
-        issued_on__lte=today,
-    ).values_list("learner_id", "level_id", "issued_on"):
+    # The pace: certificates issued in the window and not revoked since (an expired one was
+    # still earned then).
+    for learner_id, level_id, issued_on in (
+        Certificate.objects.filter(
+            learner_id__in=member_ids,
+            level__in=[levels[slug] for slug in ready_by_level],
+            issued_on__gt=window_start,
+            issued_on__lte=today,
+        )
+        .exclude(status=CertificateStatus.REVOKED)
+        .values_list("learner_id", "level_id", "issued_on")
+    ):
         issued.setdefault((learner_id, level_id), []).append(issued_on)
 
-    rows = []
+    numbers = {}
     for cohort in cohorts:
         level = levels.get(cohort.level)
         ids = members.get(cohort.pk, [])
-        row = CohortReadiness(cohort=cohort, level=level, active=len(ids))
         highest = {}
         for pk in ids:
             top = None
             for candidate in ordered:
                 if candidate.pk in held.get(pk, ()):
-                    top = candidate
-            highest[pk] = top
-        for target in [None, *ordered]:
-            count = sum(1 for pk in ids if highest[pk] == target)
-            label = _("none yet") if target is None else target.name
-            row.funnel.append((label, count, round(100 * count / len(ids)) if ids else 0))
+                    top = candidate.pk
+            highest[top] = highest.get(top, 0) + 1
+        counted = {
+            "active": len(ids),
+            "highest": highest,
+            "ready": 0,
+            "recent": 0,
+            "window_days": 0,
+            "days_left": 0,
+        }
         if level is not None:
-            row.ready_learner_ids = ready_by_level[cohort.level] & set(ids)
-            row.ready = len(row.ready_learner_ids)
             since = max(window_start, cohort.start_date)
-            row.window_days = max((today - since).days, 0)
-            row.days_left = max((cohort.target_date - today).days, 0)
-            row.recent = sum(
+            counted["ready"] = len(ready_by_level[cohort.level] & set(ids))
+            counted["window_days"] = max((today - since).days, 0)
+            counted["days_left"] = max((cohort.target_date - today).days, 0)
+            counted["recent"] = sum(
                 1 for pk in ids for day in issued.get((pk, level.pk), ()) if day > since
             )
-        rows.append(row)
-    return rows
+        numbers[cohort.pk] = counted
+    return numbers
 
 
 # --- Cohort page: the requirement matrix --------------------------------------------------
@@ -701,7 +751,7 @@ def overview_table(rows):
         [
             row.cohort.name,
             str(row.cohort.region),
-            row.level.name if row.level else row.cohort.get_level_display(),
+            row.level_name,
             row.cohort.target_date.isoformat(),
             row.active,
             *[count for _label, count, _percent in row.funnel],

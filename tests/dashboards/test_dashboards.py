@@ -100,7 +100,7 @@ def test_forecast_carries_the_recent_pace_to_the_target_date_and_stops_at_100():
 
 
 def test_overview_counts_ready_learners_by_the_engine_and_forecasts_from_fixed_dates(
-    ladder, counties
+    ladder, counties, django_capture_on_commit_callbacks
 ):
     _province, county, _other = counties
     today = timezone.localdate()
@@ -129,11 +129,15 @@ def test_overview_counts_ready_learners_by_the_engine_and_forecasts_from_fixed_d
     assert {label: count for label, count, _p in row.funnel}[ladder.primary.name] == 1
     # The holder is ready; "ready" meets everything but the mentor's sign-off.
     assert row.ready == 1 and row.ready_percent == 25
-    sign_off_create(learner=ready, level=ladder.primary, mentor=mentor, comment="好")
+    # The sign-off commits, and the cached numbers of her cohort are counted again.
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_off_create(learner=ready, level=ladder.primary, mentor=mentor, comment="好")
     [row] = readiness_overview([cohort], today=today, weeks=8)
     assert row.ready == 2 and row.ready_percent == 50
-    # One certificate in the 14 days since the start, 28 days to go: 2 + 2 = 4 of 4.
-    assert (row.recent, row.window_days, row.days_left) == (1, 14, 28)
+    # The level is automatic: the sign-off issued her certificate, a second in the 14 days
+    # since the start; 28 days to go: 2 + 2 / 14 * 28 = 6 of 4, at most 100%.
+    assert {label: count for label, count, _p in row.funnel}[ladder.primary.name] == 2
+    assert (row.recent, row.window_days, row.days_left) == (2, 14, 28)
     assert row.forecast == 100
     # Seen from a day past the target date: no more pace, the forecast is today's share.
     [late] = readiness_overview([cohort], today=today + datetime.timedelta(days=40), weeks=8)

@@ -12,6 +12,7 @@ afterwards.
 import statistics
 import time
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
@@ -20,6 +21,7 @@ from django.urls import reverse
 
 from lms.accounts import roles
 from lms.accounts.models import Region, User
+from lms.dashboards import freshness
 from lms.programme.models import Cohort, CohortMembership
 
 
@@ -53,8 +55,20 @@ class Command(BaseCommand):
                     f"province {province.name}: {learners} memberships, database "
                     f"{connection.vendor}"
                 )
+                overview = reverse("dashboards:index")
+                # The overview's numbers are cached per cohort: time it with nothing changed,
+                # after one learner's progress (her cohort is counted again) and cold.
+                one_learner = CohortMembership.objects.filter(cohort=cohort).first().learner_id
+                self.measure(client, "overview (cached)", overview, runs)
+                self.measure(
+                    client,
+                    "overview (1 cohort changed)",
+                    overview,
+                    runs,
+                    before=lambda: freshness.learners_changed([one_learner]),
+                )
+                self.measure(client, "overview (cold cache)", overview, runs, before=cache.clear)
                 pages = [
-                    ("overview", reverse("dashboards:index")),
                     ("cohort page", reverse("dashboards:cohort", args=[cohort.pk])),
                     ("at-risk list", reverse("dashboards:at_risk")),
                     ("at-risk export (xlsx)", reverse("dashboards:at_risk") + "?export=xlsx"),
@@ -64,12 +78,14 @@ class Command(BaseCommand):
         finally:
             staff.delete()
 
-    def measure(self, client, label, url, runs):
+    def measure(self, client, label, url, runs, before=None):
         response = client.get(url)
         if response.status_code != 200:
             raise CommandError(f"{label}: HTTP {response.status_code}")
         times, queries = [], 0
         for _ in range(runs):
+            if before is not None:
+                before()
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 response = client.get(url)

@@ -1,0 +1,142 @@
+"""The readiness overview's numbers, cached per cohort, and what makes them stale.
+
+A cohort's numbers are cached under a key made of:
+- a token for the cohort, replaced (after the commit) whenever something that counts toward a
+  certificate changes for one of its members (the progress hook every writer calls), a
+  certificate, sign-off or approval of a member is saved or deleted, a membership is saved or
+  deleted, or members are added in bulk (the cohorts hook the import calls);
+- a token for the whole ladder, replaced when a level or requirement is saved or deleted, or a
+  page is published, unpublished or deleted (a course's lessons decide its completion);
+- the day (certificates expire, and the pace is counted back from today), the forecast
+  window, and the cohort's own level and dates (so editing the cohort needs no token).
+
+A token that is missing (a cold or flushed cache) is simply made anew, so the worst a lost
+cache entry costs is a recount. Tokens are deleted after the commit: a reader that counted
+before it stored its numbers under the old token, which nobody asks for again. The cache must
+be shared by the web and worker processes (CACHE_URL in production).
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+# A safety net for writes that bypass the hooks (a manual SQL fix): numbers are never older
+# than this.
+OVERVIEW_TTL = 60 * 30
+LADDER_TOKEN = "dashboards:ladder"
+
+
+def _cohort_token_key(cohort_id):
+    return f"dashboards:cohort:{cohort_id}"
+
+
+def _tokens(keys) -> dict:
+    """{key: token}, making a token for each key the cache does not have."""
+    found = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, timeout=None)
+    return {**found, **missing}
+
+
+def overview_keys(cohorts, *, today, weeks) -> dict:
+    """{cohort id: cache key of its overview numbers}."""
+    tokens = _tokens([LADDER_TOKEN, *(_cohort_token_key(c.pk) for c in cohorts)])
+    ladder = tokens[LADDER_TOKEN]
+    return {
+        c.pk: (
+            f"dashboards:overview:{c.pk}:{tokens[_cohort_token_key(c.pk)]}:{ladder}:"
+            f"{today.isoformat()}:{weeks}:{c.level}:{c.start_date}:{c.target_date}"
+        )
+        for c in cohorts
+    }
+
+
+def cached_numbers(keys: dict) -> dict:
+    """{cohort id: numbers} for the cohorts whose numbers are cached under their key."""
+    found = cache.get_many(list(keys.values()))
+    return {pk: found[key] for pk, key in keys.items() if key in found}
+
+
+def store_numbers(keys: dict, numbers: dict):
+    cache.set_many({keys[pk]: value for pk, value in numbers.items()}, timeout=OVERVIEW_TTL)
+
+
+def cohorts_changed(cohort_ids):
+    """After the commit, the overview counts these cohorts again."""
+    keys = [_cohort_token_key(pk) for pk in set(cohort_ids)]
+    if keys:
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def learners_changed(learner_ids):
+    """After the commit, the overview counts again every cohort these learners belong to (as
+    active members or not: a change of status matters too)."""
+    from lms.programme.models import CohortMembership
+
+    learner_ids = list(learner_ids)
+
+    def touch():
+        cohort_ids = set(
+            CohortMembership.objects.filter(learner_id__in=learner_ids).values_list(
+                "cohort_id", flat=True
+            )
+        )
+        cache.delete_many([_cohort_token_key(pk) for pk in cohort_ids])
+
+    if learner_ids:
+        transaction.on_commit(touch)
+
+
+def ladder_changed(**_kwargs):
+    transaction.on_commit(lambda: cache.delete(LADDER_TOKEN))
+
+
+# --- Receivers (connected in DashboardsConfig.ready) ----------------------------------------
+
+
+def learner_row_changed(sender, instance, **kwargs):
+    """A certificate, sign-off or approval request of a learner was saved or deleted."""
+    learners_changed([instance.learner_id])
+
+
+def membership_changed(sender, instance, **kwargs):
+    cohorts_changed([instance.cohort_id])
+
+
+def connect():
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished
+
+    from certificates.models import (
+        ApprovalRequest,
+        Certificate,
+        CertificationLevel,
+        LevelRequirement,
+        SignOff,
+    )
+    from lms.accounts import extensions
+    from lms.programme.models import CohortMembership
+
+    extensions.register_progress_listener(learners_changed)
+    extensions.register_cohort_listener(cohorts_changed)
+    for model in (Certificate, SignOff, ApprovalRequest):
+        post_save.connect(learner_row_changed, sender=model, dispatch_uid=f"dash-{model.__name__}")
+        post_delete.connect(
+            learner_row_changed, sender=model, dispatch_uid=f"dash-del-{model.__name__}"
+        )
+    post_save.connect(membership_changed, sender=CohortMembership, dispatch_uid="dash-member")
+    post_delete.connect(membership_changed, sender=CohortMembership, dispatch_uid="dash-del-member")
+    for model in (CertificationLevel, LevelRequirement):
+        post_save.connect(ladder_changed, sender=model, dispatch_uid=f"dash-{model.__name__}")
+        post_delete.connect(ladder_changed, sender=model, dispatch_uid=f"dash-del-{model.__name__}")
+    # A lesson's course decides the course's completion. Page subclasses send these with
+    # their own class as the sender.
+    page_published.connect(ladder_changed, dispatch_uid="dash-published")
+    page_unpublished.connect(ladder_changed, dispatch_uid="dash-unpublished")
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            post_delete.connect(ladder_changed, sender=model, dispatch_uid=f"dash-del-{model}")

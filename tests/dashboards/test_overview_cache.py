@@ -1,0 +1,184 @@
+"""The readiness overview is counted once and then served from the cache, and each kind of
+change a staff member would expect to see counts the affected cohorts again: progress, a
+certificate issued or revoked, a membership, a bulk import, the ladder, a new day."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from certificates.models import LevelRequirement
+from certificates.services import certificate_issue, certificate_revoke
+from lms.accounts import extensions
+from lms.dashboards import selectors
+from lms.programme.models import CohortMembership, MembershipStatus
+from tests.certificates.conftest import complete_course, make_ladder
+from tests.factories import CohortFactory, UserFactory, make_region, staff_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def ladder(site_pages):
+    _home, index = site_pages
+    return make_ladder(index)
+
+
+@pytest.fixture
+def county(db):
+    return make_region("七星关区", name_en="Qixingguan")
+
+
+@pytest.fixture
+def recounted(monkeypatch):
+    """The cohorts each overview had to count (not take from the cache)."""
+    calls = []
+    original = selectors._overview_numbers
+
+    def spy(cohorts, *args, **kwargs):
+        calls.append({c.name for c in cohorts})
+        return original(cohorts, *args, **kwargs)
+
+    monkeypatch.setattr(selectors, "_overview_numbers", spy)
+    return calls
+
+
+@pytest.fixture
+def two_cohorts(county, ladder):
+    today = timezone.localdate()
+    cohorts = []
+    for name in ("一班", "二班"):
+        cohort = CohortFactory(
+            name=name,
+            region=county,
+            start_date=today - datetime.timedelta(days=14),
+            target_date=today + datetime.timedelta(days=28),
+        )
+        for i in range(2):
+            person = UserFactory(display_name=f"{name}{i}", home_region=county)
+            CohortMembership.objects.create(cohort=cohort, learner=person)
+        cohorts.append(cohort)
+    return cohorts
+
+
+def overview(cohorts, today=None):
+    rows = selectors.readiness_overview(cohorts, today=today or timezone.localdate(), weeks=8)
+    return {row.cohort.name: row for row in rows}
+
+
+def held(row, level):
+    return {label: count for label, count, _percent in row.funnel}[level.name]
+
+
+def test_a_second_look_is_served_from_the_cache_without_counting(two_cohorts, recounted):
+    first = overview(two_cohorts)
+    with CaptureQueriesContext(connection) as captured:
+        again = overview(two_cohorts)
+    assert recounted == [{"一班", "二班"}]
+    assert [r.active for r in again.values()] == [r.active for r in first.values()] == [2, 2]
+    # Only the ladder and the level names: no membership, certificate or progress table.
+    tables = " ".join(q["sql"] for q in captured.captured_queries)
+    for table in ("membership", 'certificates_certificate"', "completion", "quizattempt"):
+        assert table not in tables
+
+
+def test_progress_of_one_learner_recounts_her_cohort_only(
+    two_cohorts, ladder, recounted, django_capture_on_commit_callbacks
+):
+    overview(two_cohorts)
+    learner = CohortMembership.objects.filter(cohort=two_cohorts[0]).first().learner
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_course(learner, ladder.course)  # lesson completions report progress
+    overview(two_cohorts)
+    assert recounted == [{"一班", "二班"}, {"一班"}]
+
+
+def test_a_certificate_issued_and_revoked_shows_at_once(
+    two_cohorts, ladder, county, django_capture_on_commit_callbacks
+):
+    assert held(overview(two_cohorts)["一班"], ladder.primary) == 0
+    learner = CohortMembership.objects.filter(cohort=two_cohorts[0]).first().learner
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate, _created = certificate_issue(learner=learner, level=ladder.primary)
+    row = overview(two_cohorts)["一班"]
+    assert held(row, ladder.primary) == 1 and row.ready == 1 and row.recent == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_revoke(certificate=certificate, actor=staff_user(county), reason="资料有误")
+    row = overview(two_cohorts)["一班"]
+    # Revoked: not held, not ready, and not part of the pace either.
+    assert (held(row, ladder.primary), row.ready, row.recent) == (0, 0, 0)
+
+
+def test_a_learner_leaving_or_joining_changes_the_active_count(
+    two_cohorts, county, django_capture_on_commit_callbacks
+):
+    assert overview(two_cohorts)["一班"].active == 2
+    membership = CohortMembership.objects.filter(cohort=two_cohorts[0]).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        membership.status = MembershipStatus.WITHDRAWN
+        membership.save()
+    assert overview(two_cohorts)["一班"].active == 1
+    # A bulk import creates memberships without model signals and says so through the hook.
+    newcomers = [UserFactory(home_region=county) for _ in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        CohortMembership.objects.bulk_create(
+            [CohortMembership(cohort=two_cohorts[1], learner=p) for p in newcomers]
+        )
+        extensions.cohorts_changed([two_cohorts[1].pk])
+    assert overview(two_cohorts)["二班"].active == 5
+
+
+def test_nothing_is_recounted_before_the_commit(two_cohorts, ladder, recounted):
+    """A change still inside its transaction (it may roll back) leaves the numbers alone."""
+    overview(two_cohorts)
+    learner = CohortMembership.objects.filter(cohort=two_cohorts[0]).first().learner
+    certificate_issue(learner=learner, level=ladder.primary)  # never committed in this test
+    overview(two_cohorts)
+    assert recounted == [{"一班", "二班"}]
+
+
+def test_a_change_to_the_ladder_recounts_every_cohort(
+    two_cohorts, ladder, recounted, django_capture_on_commit_callbacks
+):
+    learner = CohortMembership.objects.filter(cohort=two_cohorts[0]).first().learner
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_issue(learner=learner, level=ladder.primary)
+    assert overview(two_cohorts)["一班"].ready == 1  # she holds it
+    with django_capture_on_commit_callbacks(execute=True):
+        LevelRequirement.objects.filter(level=ladder.primary, kind="sessions").update(count=3)
+        LevelRequirement.objects.create(level=ladder.primary, kind="contacts", count=5)
+    overview(two_cohorts)
+    assert recounted[-1] == {"一班", "二班"}
+
+
+def test_a_new_day_and_an_edited_cohort_are_counted_afresh(two_cohorts, recounted):
+    overview(two_cohorts)
+    overview(two_cohorts, today=timezone.localdate() + datetime.timedelta(days=1))
+    assert recounted[-1] == {"一班", "二班"}
+    cohort = two_cohorts[1]
+    cohort.target_date += datetime.timedelta(days=30)
+    cohort.save()
+    rows = overview(two_cohorts)
+    assert recounted[-1] == {"二班"}
+    assert rows["二班"].days_left == 58
+
+
+def test_the_overview_page_shows_new_progress_on_the_next_visit(
+    client, two_cohorts, ladder, county, django_capture_on_commit_callbacks
+):
+    client.force_login(staff_user(county))
+    url = reverse("dashboards:index")
+    assert "0% (0/2)" in client.get(url).content.decode()
+    learner = CohortMembership.objects.filter(cohort=two_cohorts[0]).first().learner
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_issue(learner=learner, level=ladder.primary)
+    assert "50% (1/2)" in client.get(url).content.decode()
