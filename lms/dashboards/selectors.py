@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from assessments.models import QuizAttempt, Submission, SubmissionStatus
-from assessments.selectors import localized_many
+from assessments.selectors import localized, localized_many
 from certificates.models import (
     COUNTED_KINDS,
     Certificate,
@@ -21,6 +21,7 @@ from certificates.models import (
 )
 from certificates.readiness import held_levels_bulk, ladder, readiness_bulk
 from courses.models import Enrolment
+from lms.accounts.models import Region
 from lms.accounts.permissions import learners_managed_by
 from lms.mentoring.models import CoachingContact, MentorAssignment
 from lms.mentoring.permissions import mentor_profiles_visible_to
@@ -211,10 +212,15 @@ def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
 
 
 def requirement_label(requirement):
+    """The requirement as a column heading, naming its course, quiz or task in the reader's
+    language (one query for the language, one for the translation)."""
     # Only course, quiz and task requirements name a target (LevelRequirement.clean).
     target = requirement.course or requirement.quiz or requirement.task
     if target is not None:
-        return f"{requirement.get_kind_display()}: {target.title}"
+        return _("%(kind)s: %(title)s") % {
+            "kind": requirement.get_kind_display(),
+            "title": localized(target).title,
+        }
     if requirement.kind in COUNTED_KINDS:
         return f"{requirement.get_kind_display()} ({requirement.count})"
     return requirement.get_kind_display()
@@ -257,7 +263,9 @@ MATRIX_SORTS = ("name", "village", "mentor", "status", "progress", "-progress")
 class CohortMatrix:
     cohort: object
     level: object
+    level_name: str  # in the reader's language
     requirements: list
+    labels: list  # the requirements' column headings
     rows: list
     villages: list  # [(id, name)] for the filter
     mentors: list  # [(id, name)]
@@ -327,8 +335,17 @@ def cohort_matrix(cohort, *, village=None, mentor=None, status=None, sort="name"
         rows.sort(key=keys["progress"], reverse=sort == "-progress")
     else:
         rows.sort(key=keys.get(sort, keys["name"]))
-    requirements = rows[0].readiness.level.reqs if rows else (level.reqs if level else [])
-    return CohortMatrix(cohort, level, list(requirements), rows, villages, mentors)
+    requirements = list(rows[0].readiness.level.reqs if rows else (level.reqs if level else []))
+    return CohortMatrix(
+        cohort,
+        level,
+        localized(level).name if level else cohort.get_level_display(),
+        requirements,
+        [requirement_label(r) for r in requirements],
+        rows,
+        villages,
+        mentors,
+    )
 
 
 def matrix_table(matrix):
@@ -339,7 +356,7 @@ def matrix_table(matrix):
         _("Village"),
         _("Mentor"),
         _("Status"),
-        *[requirement_label(r) for r in matrix.requirements],
+        *matrix.labels,
         _("Extra sign-off"),
         _("Ready"),
     ]
@@ -395,8 +412,21 @@ def risk_labels(config):
 
 
 @dataclass
+class Person:
+    """A learner as the at-risk list shows her: plain values, not a model instance (a
+    province has tens of thousands)."""
+
+    pk: int
+    name: str
+    village: str
+
+    def __str__(self):
+        return self.name
+
+
+@dataclass
 class RiskRow:
-    learner: object
+    learner: Person
     cohorts: list
     joined_on: datetime.date
     reasons: dict = field(default_factory=dict)  # code: detail
@@ -404,19 +434,18 @@ class RiskRow:
 
 def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> list[RiskRow]:
     """Active members of `cohorts` with at least one reason to worry, each reason with its
-    detail. One query per reason, plus the members and the settings."""
+    detail. One query per reason, plus the members, their cohorts and the settings."""
     now = now or timezone.now()
     today = today or timezone.localdate(now)
     config = config or DashboardSettings.load()
     members = {}
-    # A province has tens of thousands of members: load only what the rows show, and each
-    # cohort once.
     cohort_ids = cohorts.values("pk") if hasattr(cohorts, "values") else [c.pk for c in cohorts]
     cohort_by_id = {c.pk: c for c in Cohort.objects.filter(pk__in=cohort_ids).only("name")}
-    for membership in (
+    english = get_language() == "en"
+    for learner_id, cohort_id, joined_on, name, username, village, village_en in (
         _active_members(cohorts)
-        .select_related("learner__home_region")
-        .only(
+        .order_by("learner__display_name", "learner_id", "cohort__name")
+        .values_list(
             "learner_id",
             "cohort_id",
             "joined_on",
@@ -425,15 +454,14 @@ def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> 
             "learner__home_region__name",
             "learner__home_region__name_en",
         )
-        .order_by("learner__display_name", "learner_id", "cohort__name")
+        .iterator(chunk_size=5000)
     ):
-        row = members.get(membership.learner_id)
+        row = members.get(learner_id)
         if row is None:
-            row = members[membership.learner_id] = RiskRow(
-                membership.learner, [], membership.joined_on
-            )
-        row.cohorts.append(cohort_by_id[membership.cohort_id])
-        row.joined_on = min(row.joined_on, membership.joined_on)
+            person = Person(learner_id, name or username, (english and village_en) or village or "")
+            row = members[learner_id] = RiskRow(person, [], joined_on)
+        row.cohorts.append(cohort_by_id[cohort_id])
+        row.joined_on = min(row.joined_on, joined_on)
     ids = _active_members(cohorts).values_list("learner_id", flat=True)
 
     def grace_over(row, days):
@@ -447,14 +475,15 @@ def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> 
         .values_list("learner_id", "last")
     )
     inactive_since = now - datetime.timedelta(days=config.inactive_days)
+    last_active, never_active = _("last active %(date)s"), _("no activity since she joined")
     for pk, row in members.items():
         last = activity.get(pk)
         if last is not None and last < inactive_since:
-            row.reasons["inactive"] = _("last active %(date)s") % {
+            row.reasons["inactive"] = last_active % {
                 "date": timezone.localtime(last).date().isoformat()
             }
         elif last is None and grace_over(row, config.inactive_days):
-            row.reasons["inactive"] = _("no activity since she joined")
+            row.reasons["inactive"] = never_active
 
     # Repeated failures at a quiz she has not passed.
     for pk, title, fails in (
@@ -502,9 +531,10 @@ def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> 
             "learner_id", flat=True
         )
     )
+    no_mentor = _("no current mentor")
     for pk, row in members.items():
         if pk not in mentored:
-            row.reasons["no_mentor"] = _("no current mentor")
+            row.reasons["no_mentor"] = no_mentor
 
     # No coaching contact (from anyone) for N days, after a grace period since she joined.
     contacts = dict(
@@ -514,26 +544,28 @@ def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> 
         .values_list("learner_id", "last")
     )
     no_contact_since = today - datetime.timedelta(days=config.no_contact_days)
+    last_contact, never_contacted = _("last contact %(date)s"), _("no contact since she joined")
     for pk, row in members.items():
         last = contacts.get(pk)
         if last is not None and last < no_contact_since:
-            row.reasons["no_contact"] = _("last contact %(date)s") % {"date": last.isoformat()}
+            row.reasons["no_contact"] = last_contact % {"date": last.isoformat()}
         elif last is None and grace_over(row, config.no_contact_days):
-            row.reasons["no_contact"] = _("no contact since she joined")
+            row.reasons["no_contact"] = never_contacted
 
-    # A certificate that expires soon (one she holds now).
-    for pk, name, expires_on in (
+    # A certificate that expires soon (one she holds now), its level named in her language.
+    level_names = {pk: level.name for pk, level in localized_many(ladder()).items()}
+    for pk, level_id, expires_on in (
         Certificate.objects.filter(
             current_certificates_q(today),
             learner_id__in=ids,
             expires_on__lte=today + datetime.timedelta(days=config.expiry_warning_days),
         )
         .order_by("learner_id", "expires_on")
-        .values_list("learner_id", "level__name", "expires_on")
+        .values_list("learner_id", "level_id", "expires_on")
     ):
         if pk in members and "expiring" not in members[pk].reasons:
             members[pk].reasons["expiring"] = _("%(level)s expires %(date)s") % {
-                "level": name,
+                "level": level_names.get(level_id, ""),
                 "date": expires_on.isoformat(),
             }
 
@@ -554,8 +586,8 @@ def at_risk_table(rows, config):
     headers = [_("Learner"), _("Village"), _("Cohort"), _("Reasons"), _("Details")]
     table = [
         [
-            str(row.learner),
-            str(row.learner.home_region or ""),
+            row.learner.name,
+            row.learner.village,
             ", ".join(c.name for c in row.cohorts),
             "; ".join(str(labels[code]) for code in RISK_REASONS if code in row.reasons),
             "; ".join(str(row.reasons[code]) for code in RISK_REASONS if code in row.reasons),
@@ -568,7 +600,7 @@ def at_risk_table(rows, config):
 # --- Mentor load and grading backlog ------------------------------------------------------
 
 
-def mentor_load_rows(user, *, region=None) -> list:
+def mentor_load_rows(user) -> list:
     """Mentors of the staff member's regions with mentees against capacity, and the work of
     their mentees waiting for grading (count and oldest). Two queries."""
     profiles = list(
@@ -620,14 +652,15 @@ def mentor_table(profiles, now=None):
 
 
 def grading_backlog(user, now=None) -> tuple[list, list]:
-    """Per home region of the learners: submissions waiting for grading and the oldest wait.
-    Learners without a mentor count too: nobody grades their work. One query."""
+    """Per home region of the learners (two villages of one name stay two rows):
+    submissions waiting for grading and the oldest wait. Learners without a mentor count
+    too: nobody grades their work. Two queries."""
     now = now or timezone.now()
-    rows = (
+    rows = list(
         Submission.objects.filter(
             status=SubmissionStatus.SUBMITTED, learner__in=learners_managed_by(user)
         )
-        .values("learner__home_region__name", "learner__home_region__name_en")
+        .values("learner__home_region_id")
         .annotate(
             n=Count("pk"),
             oldest=Min("submitted_at"),
@@ -640,9 +673,9 @@ def grading_backlog(user, now=None) -> tuple[list, list]:
                 ),
             ),
         )
-        .order_by("oldest")
+        .order_by("oldest", "learner__home_region_id")
     )
-    english = get_language() == "en"
+    regions = Region.objects.in_bulk([row["learner__home_region_id"] for row in rows])
     headers = [
         _("Region"),
         _("Waiting for grading"),
@@ -651,9 +684,7 @@ def grading_backlog(user, now=None) -> tuple[list, list]:
     ]
     table = [
         [
-            (english and row["learner__home_region__name_en"])
-            or row["learner__home_region__name"]
-            or "",
+            str(regions.get(row["learner__home_region_id"]) or ""),
             row["n"],
             row["unmentored"],
             (now - row["oldest"]).days if row["oldest"] else "",
@@ -697,6 +728,19 @@ def attendance_rate(session, now=None):
     if session.is_cancelled or session.starts_at > now or not session.seats_taken:
         return None
     return round(100 * session.present / session.seats_taken)
+
+
+def training_totals(sessions, now=None) -> dict:
+    """Sessions, seats and seats taken of the listed sessions, and attendance at those held
+    (present over seats taken), in percent, or None when none was held."""
+    held = [s for s in sessions if attendance_rate(s, now) is not None]
+    booked = sum(s.seats_taken for s in held)
+    return {
+        "sessions": len(sessions),
+        "seats": sum(s.capacity for s in sessions),
+        "taken": sum(s.seats_taken for s in sessions),
+        "rate": round(100 * sum(s.present for s in held) / booked) if booked else None,
+    }
 
 
 def training_table(sessions, now=None):

@@ -70,7 +70,8 @@ def overview(request):
 def cohort(request, cohort_id):
     require_programme_staff(request)
     cohort = get_object_or_404(selectors.visible_cohorts(request.user), pk=cohort_id)
-    status = _choice(request.GET.get("status"), MembershipStatus.values)
+    # Active members unless the filter asks for another status or for all ("").
+    status = _choice(request.GET.get("status", MembershipStatus.ACTIVE), MembershipStatus.values)
     sort = _choice(request.GET.get("sort"), selectors.MATRIX_SORTS) or "name"
     matrix = selectors.cohort_matrix(
         cohort,
@@ -179,8 +180,6 @@ def training(request):
     headers, table = selectors.training_table(sessions, now)
     if fmt := _wants_export(request):
         return export_response(headers, table, "training-sessions", fmt)
-    held = [s for s in sessions if selectors.attendance_rate(s, now) is not None]
-    booked = sum(s.seats_taken for s in held)
     return _render(
         request,
         "training.html",
@@ -190,11 +189,6 @@ def training(request):
             "levels": Level.choices,
             "periods": [("past", _("Held")), ("upcoming", _("Upcoming"))],
             "selected": {"period": period, "level": level},
-            "totals": {
-                "sessions": len(sessions),
-                "seats": sum(s.capacity for s in sessions),
-                "taken": sum(s.seats_taken for s in sessions),
-                "rate": round(100 * sum(s.present for s in held) / booked) if booked else None,
-            },
+            "totals": selectors.training_totals(sessions, now),
         },
     )
