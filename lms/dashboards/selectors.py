@@ -137,6 +137,16 @@ def readiness_overview(cohorts, *, today=None, weeks=None, cached=True) -> list[
     return rows
 
 
+def overview_warm(today=None) -> int:
+    """Count the overview of every cohort not past its target date into the cache, so that
+    the first visitor of the day does not wait (run nightly after midnight). Returns how
+    many cohorts were counted."""
+    today = today or timezone.localdate()
+    cohorts = Cohort.objects.filter(target_date__gte=today).order_by("pk")
+    rows = readiness_overview(cohorts, today=today)
+    return len(rows)
+
+
 def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
     """{cohort id: the overview's numbers}, plain data for the cache."""
     levels = {level.slug: level for level in ordered}

@@ -182,3 +182,10 @@ def test_the_overview_page_shows_new_progress_on_the_next_visit(
     with django_capture_on_commit_callbacks(execute=True):
         certificate_issue(learner=learner, level=ladder.primary)
     assert "50% (1/2)" in client.get(url).content.decode()
+
+
+def test_the_nightly_warm_up_counts_the_day_ahead_of_the_first_visitor(two_cohorts, recounted):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    assert selectors.overview_warm(today=tomorrow) == 2
+    overview(two_cohorts, today=tomorrow)
+    assert recounted == [{"一班", "二班"}]  # the visitor found both counted
