@@ -5,12 +5,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k" * 20 + "-production-secret-key-0123456789-abcdefghijklmnop"
+SHARED_CACHE = "redis://127.0.0.1:6379/1"
 
 
 def manage(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    full_env = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "CACHE_URL"
+    }
     full_env.update(DJANGO_SETTINGS_MODULE="lms.settings.production", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -23,15 +28,25 @@ def manage(*args, **env):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check", DJANGO_ALLOWED_HOSTS="academy.example.org")
+    result = manage("check", DJANGO_ALLOWED_HOSTS="academy.example.org", CACHE_URL=SHARED_CACHE)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = manage("check", DJANGO_SECRET_KEY=GOOD_KEY)
+    result = manage("check", DJANGO_SECRET_KEY=GOOD_KEY, CACHE_URL=SHARED_CACHE)
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+@pytest.mark.parametrize("cache_url", [None, "locmemcache://", "dummycache://"])
+def test_production_refuses_to_start_without_a_cache_shared_by_web_and_workers(cache_url):
+    extra = {"CACHE_URL": cache_url} if cache_url else {}
+    result = manage(
+        "check", DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="academy.example.org", **extra
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "Set CACHE_URL" in result.stderr
 
 
 def test_deploy_check_is_clean_with_https_settings():
@@ -42,6 +57,7 @@ def test_deploy_check_is_clean_with_https_settings():
         "WARNING",
         DJANGO_SECRET_KEY=GOOD_KEY,
         DJANGO_ALLOWED_HOSTS="academy.example.org",
+        CACHE_URL=SHARED_CACHE,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

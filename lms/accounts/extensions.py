@@ -41,6 +41,27 @@ def cohorts_changed(cohort_ids):
         listener(cohort_ids)
 
 
+_bulk_mentor_assigner = []
+
+
+def register_bulk_mentor_assigner(assigner):
+    """`assigner(pairs, actor, reason)` gives each learner her mentor, for [(learner_id,
+    mentor_id), …], in a fixed number of queries (the mentoring app fills it; the learner
+    import calls it). It runs inside the caller's transaction, raises ValidationError /
+    PermissionDenied and returns the new assignments. There is one: registering again
+    replaces it."""
+    _bulk_mentor_assigner[:] = [assigner]
+
+
+def assign_mentors_bulk(pairs, actor=None, reason="") -> list:
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    if not _bulk_mentor_assigner:
+        raise RuntimeError("No bulk mentor assigner is registered (is lms.mentoring installed?)")
+    return _bulk_mentor_assigner[0](pairs, actor, reason)
+
+
 def register_level_gate(gate):
     """`gate(learner, level_slug)` returns why the learner may not take up a level yet (its
     courses and training sessions), or None."""

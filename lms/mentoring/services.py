@@ -176,6 +176,100 @@ def mentor_assign(*, learner, mentor, reason="", actor=None, replace_current=Fal
 
 
 @transaction.atomic
+def mentor_assign_bulk(*, pairs, actor=None, reason="") -> list:
+    """Give many learners a mentor at once, all or nothing, in a fixed number of queries
+    whatever the number of pairs: [(learner_id, mentor_id), …]. The rules of mentor_assign
+    hold: staff assign only learners they manage, a mentor is never her own mentee, she is an
+    active, eligible mentor and has room for them. A learner who already has this mentor is
+    left as she is; another current mentor is replaced (the old assignment ends with
+    `reason`). Each new pair is told, as by mentor_assign. Returns the new assignments."""
+    wanted = {}
+    for learner_id, mentor_id in pairs:
+        learner_id, mentor_id = int(learner_id), int(mentor_id)
+        if wanted.setdefault(learner_id, mentor_id) != mentor_id:
+            raise ValidationError(_("A learner can have only one mentor."), code="twice")
+        if learner_id == mentor_id:
+            raise ValidationError(_("A mentor cannot be her own mentee."), code="self")
+    if not wanted:
+        return []
+    learner_ids = sorted(wanted)
+    mentor_ids = sorted(set(wanted.values()))
+    if actor is not None:
+        managed = learners_managed_by(actor).filter(pk__in=learner_ids).values_list("pk", flat=True)
+        if len(set(managed)) != len(learner_ids):
+            raise PermissionDenied(_("You can only assign mentors to learners in your regions."))
+    profiles = {
+        p.user_id: p
+        for p in eligible_mentor_profiles()
+        .select_for_update(of=("self",))
+        .filter(user_id__in=mentor_ids)
+        .select_related("user")
+        .order_by("pk")
+    }
+    for mentor_id in mentor_ids:
+        if mentor_id not in profiles:
+            mentor = User.objects.filter(pk=mentor_id).first() or mentor_id
+            raise ValidationError(
+                _("%(name)s is not an active, eligible mentor.") % {"name": mentor},
+                code="ineligible",
+            )
+    current = {
+        a.learner_id: a
+        for a in MentorAssignment.objects.select_for_update().filter(
+            learner_id__in=learner_ids, ended_at__isnull=True
+        )
+    }
+    load = _active_load(mentor_ids)  # counts the assignments about to end, too
+    to_end, new, given = [], [], {}
+    for learner_id, mentor_id in wanted.items():
+        assignment = current.get(learner_id)
+        if assignment is not None and assignment.mentor_id == mentor_id:
+            continue  # already hers
+        if assignment is not None:
+            to_end.append(assignment.pk)
+            if assignment.mentor_id in load:
+                load[assignment.mentor_id] -= 1
+        new.append(learner_id)
+        given[mentor_id] = given.get(mentor_id, 0) + 1
+    for mentor_id, count in given.items():
+        profile = profiles[mentor_id]
+        free = profile.capacity - load.get(mentor_id, 0)
+        if count > free:
+            raise ValidationError(
+                _("%(name)s has room for %(free)s more mentees, not %(wanted)s.")
+                % {"name": profile.user, "free": max(free, 0), "wanted": count},
+                code="full",
+            )
+    now = timezone.now()
+    if to_end:
+        MentorAssignment.objects.filter(pk__in=to_end).update(
+            ended_at=now, end_reason=reason[:300], ended_by=actor
+        )
+    try:
+        with transaction.atomic():
+            created = MentorAssignment.objects.bulk_create(
+                [
+                    MentorAssignment(
+                        learner_id=learner_id,
+                        mentor_id=wanted[learner_id],
+                        start_reason=reason[:300],
+                        assigned_by=actor,
+                        started_at=now,
+                    )
+                    for learner_id in new
+                ],
+                batch_size=500,
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("Someone else changed assignments at that moment; nothing was assigned."),
+            code="race",
+        ) from exc
+    _notify_assignments_on_commit([a.pk for a in created])
+    return created
+
+
+@transaction.atomic
 def mentor_assignment_end(*, assignment, reason, actor=None) -> MentorAssignment:
     if actor is not None and not can_manage_learner(actor, assignment.learner):
         raise PermissionDenied(_("You can only change mentors of learners in your regions."))

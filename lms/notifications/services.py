@@ -114,3 +114,85 @@ def notify_in_language(*, recipient, title, body="", **kwargs):
             body=body() if callable(body) else body,
             **kwargs,
         )
+
+
+def notify_many_in_language(
+    *,
+    recipients,
+    kind,
+    dedupe_key,
+    title,
+    body=None,
+    url="",
+    channels=(Channel.EMAIL, Channel.SMS),
+    deliver=True,
+) -> list:
+    """`notify_in_language` for many people at once, in a fixed number of queries (a bulk
+    import): `dedupe_key`, `title` and `body` are callables given the recipient; title and
+    body are evaluated under her language. Each person is notified once per dedupe key, as
+    by `notify`. Returns the new notifications."""
+    recipients = list(recipients)
+    if not recipients:
+        return []
+    keys = {recipient.pk: dedupe_key(recipient) for recipient in recipients}
+    existing = set(
+        Notification.objects.filter(
+            recipient_id__in=keys, dedupe_key__in=set(keys.values())
+        ).values_list("recipient_id", "dedupe_key")
+    )
+    fresh = [r for r in recipients if (r.pk, keys[r.pk]) not in existing]
+    notifications, wanted = [], {}
+    for recipient in fresh:
+        with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+            notifications.append(
+                Notification(
+                    recipient=recipient,
+                    kind=kind,
+                    dedupe_key=keys[recipient.pk],
+                    title=str(title(recipient))[:200],
+                    body=str(body(recipient)) if body else "",
+                    url=url,
+                )
+            )
+        wanted[recipient.pk] = [
+            channel
+            for channel, address in (
+                (Channel.EMAIL, recipient.email),
+                (Channel.SMS, recipient.phone),
+            )
+            if channel in channels and address
+        ]
+    try:
+        with transaction.atomic():
+            notifications = Notification.objects.bulk_create(notifications)
+            Delivery.objects.bulk_create(
+                [
+                    Delivery(notification=n, channel=channel)
+                    for n in notifications
+                    for channel in wanted[n.recipient_id]
+                ]
+            )
+    except IntegrityError:
+        # Someone was notified of the same event a moment ago: one by one, each once.
+        new = []
+        for recipient in fresh:
+            notification, created = notify_in_language(
+                recipient=recipient,
+                kind=kind,
+                dedupe_key=keys[recipient.pk],
+                title=lambda r=recipient: title(r),
+                body=(lambda r=recipient: body(r)) if body else "",
+                url=url,
+                channels=channels,
+                deliver=deliver,
+            )
+            if created:
+                new.append(notification)
+        return new
+    if deliver:
+        from .tasks import deliver_notification
+
+        for notification in notifications:
+            if wanted[notification.recipient_id]:
+                deliver_notification.delay_on_commit(notification.pk)
+    return notifications

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -91,23 +91,42 @@ def _error_message(code):
         ),
     }.get(
         code,
-        _("Nothing was imported: the import stopped with an error. Try again, or ask for help."),
+        _(
+            "Nothing was imported: the import stopped with an error. Press “Try again” to "
+            "check the rows again and import them, or ask for help if it fails again."
+        ),
     )
 
 
+def _result_message(batch) -> str:
+    added = ngettext("%(count)s learner added", "%(count)s learners added", batch.created_count) % {
+        "count": batch.created_count
+    }
+    updated = ngettext("%(count)s updated", "%(count)s updated", batch.updated_count) % {
+        "count": batch.updated_count
+    }
+    return _("Imported: %(added)s, %(updated)s.") % {"added": added, "updated": updated}
+
+
 def batch_detail(request, batch_id):
+    """While the import runs, the page refreshes itself and reads only the batch's counts and
+    the progress; the rows (up to MAX_ROWS of them) are loaded only for the table of the
+    preview or of a failed import."""
     require_programme_staff(request)
-    batch = get_object_or_404(import_batches_visible_to(request.user), pk=batch_id)
-    rows = batch.rows
-    only_problems = request.GET.get("problems") == "1"
-    if only_problems:
-        rows = [row for row in rows if row["problems"]]
-    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
-    for row in page.object_list:
-        row["messages"] = [
-            imports.problem_message(code, params) for code, params in row["problems"]
-        ]
+    batch = get_object_or_404(import_batches_visible_to(request.user).defer("rows"), pk=batch_id)
     running = batch.status in (ImportStatus.PENDING, ImportStatus.RUNNING)
+    show_rows = batch.status in (ImportStatus.VALIDATED, ImportStatus.FAILED)
+    only_problems = request.GET.get("problems") == "1"
+    page = None
+    if show_rows:
+        rows = batch.rows
+        if only_problems:
+            rows = [row for row in rows if row["problems"]]
+        page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+        for row in page.object_list:
+            row["messages"] = [
+                imports.problem_message(code, params) for code, params in row["problems"]
+            ]
     done = cache.get(import_progress_key(batch.pk), 0) if running else batch.done
     return TemplateResponse(
         request,
@@ -115,14 +134,21 @@ def batch_detail(request, batch_id):
         {
             "batch": batch,
             "page": page,
+            "show_rows": show_rows,
             "only_problems": only_problems,
-            "counts": imports.summary_counts(batch.rows),
+            "counts": {
+                "create": batch.to_create,
+                "update": batch.to_update,
+                "same": batch.unchanged,
+            },
             "running": running,
             "progress_done": done,
             "progress_percent": int(100 * done / batch.total) if batch.total else 0,
             "can_import": batch.status == ImportStatus.VALIDATED and not batch.problem_count,
+            "can_retry": batch.status == ImportStatus.FAILED,
             "problems_message": imports.rows_with_problems_message(batch.problem_count),
             "error_message": _error_message(batch.error) if batch.error else "",
+            "result_message": _result_message(batch),
             "columns": imports.COLUMN_LABELS,
         },
     )
@@ -143,7 +169,7 @@ def batch_import(request, batch_id):
 def batch_sheet(request, batch_id):
     """A printable page per new learner: her name and number, where to go and how to log in."""
     require_programme_staff(request)
-    batch = get_object_or_404(import_batches_visible_to(request.user), pk=batch_id)
+    batch = get_object_or_404(import_batches_visible_to(request.user).defer("rows"), pk=batch_id)
     learners = (
         learners_visible_to(request.user)
         .filter(pk__in=batch.created_user_ids)

@@ -273,11 +273,16 @@ class ImportBatch(models.Model):
     rows = models.JSONField(_("rows"), default=list)
     total = models.PositiveIntegerField(_("rows"), default=0)
     problem_count = models.PositiveIntegerField(_("rows with problems"), default=0)
+    # What the check found, kept beside the rows so that the progress page need not load them.
+    to_create = models.PositiveIntegerField(_("new learners"), default=0)
+    to_update = models.PositiveIntegerField(_("learners to update"), default=0)
+    unchanged = models.PositiveIntegerField(_("learners unchanged"), default=0)
     done = models.PositiveIntegerField(_("rows imported"), default=0)
     created_count = models.PositiveIntegerField(_("learners added"), default=0)
     updated_count = models.PositiveIntegerField(_("learners updated"), default=0)
     created_user_ids = models.JSONField(_("learners added"), default=list)
-    sms_sent = models.PositiveIntegerField(_("text messages sent"), default=0)
+    # Welcome text messages handed to the notification machinery (which sends and retries).
+    sms_sent = models.PositiveIntegerField(_("welcome text messages"), default=0)
     error = models.TextField(_("error"), blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 

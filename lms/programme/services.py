@@ -13,12 +13,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.services import enrolments_create_for_level
-from lms.accounts.extensions import level_locked_reason, progress_changed
+from lms.accounts.extensions import (
+    assign_mentors_bulk,
+    cohorts_changed,
+    level_locked_reason,
+    progress_changed,
+)
 from lms.accounts.models import RegionKind, User
 from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
 from lms.accounts.roles import LEARNER
-from lms.accounts.sms import send_sms
-from lms.notifications.services import notify
+from lms.notifications.models import Channel
+from lms.notifications.services import notify, notify_many_in_language
 
 from . import imports
 from .models import (
@@ -417,35 +422,68 @@ def import_preview(*, actor, file_name: str, data: bytes) -> ImportBatch:
         raise PermissionDenied(_("Only programme staff can import learners."))
     rows = imports.read_rows(file_name, data)
     checked = imports.check_rows(rows, _import_lookups(actor, rows))
-    counts = imports.summary_counts(checked)
     return ImportBatch.objects.create(
         created_by=actor,
         file_name=file_name[:255],
-        rows=checked,
         total=len(checked),
-        problem_count=counts["problems"],
+        **_import_checked_fields(checked),
     )
+
+
+def _import_checked_fields(checked) -> dict:
+    counts = imports.summary_counts(checked)
+    return {
+        "rows": checked,
+        "problem_count": counts["problems"],
+        "to_create": counts["create"],
+        "to_update": counts["update"],
+        "unchanged": counts["same"],
+    }
 
 
 def import_start(*, batch: ImportBatch, actor) -> ImportBatch:
     """Queue a checked batch without problems for import (a task does the work). Pressing
-    the button twice queues it once."""
+    the button twice queues it once. A batch whose import failed (nothing of it was saved)
+    is checked again first, against the platform as it is now, and queued if every row is
+    still correct; otherwise it shows the rows' problems again."""
     with transaction.atomic():
-        batch = import_batches_visible_to(actor).select_for_update().filter(pk=batch.pk).first()
+        batch = (
+            import_batches_visible_to(actor)
+            .select_for_update()
+            .defer("rows")
+            .filter(pk=batch.pk)
+            .first()
+        )
         if batch is None:
             raise PermissionDenied(_("You can only import files you uploaded."))
-        if batch.status != ImportStatus.VALIDATED:
-            if batch.status in (ImportStatus.PENDING, ImportStatus.RUNNING, ImportStatus.DONE):
-                return batch
-            raise ValidationError(_("This file cannot be imported again; upload it again."))
-        if batch.problem_count:
-            raise ValidationError(imports.rows_with_problems_message(batch.problem_count))
-        batch.status = ImportStatus.PENDING
-        batch.save(update_fields=["status"])
-        from .tasks import import_apply_task
+        if batch.status in (ImportStatus.PENDING, ImportStatus.RUNNING, ImportStatus.DONE):
+            return batch
+        if batch.status == ImportStatus.FAILED:
+            _import_check_again(batch, actor)
+        if batch.status == ImportStatus.VALIDATED and not batch.problem_count:
+            batch.status = ImportStatus.PENDING
+            batch.save(update_fields=["status"])
+            from .tasks import import_apply_task
 
-        import_apply_task.delay_on_commit(batch.pk)
+            import_apply_task.delay_on_commit(batch.pk)
+    if batch.status != ImportStatus.PENDING:
+        # Raised after the commit, so that a failed batch checked again keeps its new rows.
+        raise ValidationError(imports.rows_with_problems_message(batch.problem_count))
     return batch
+
+
+def _import_check_again(batch, actor):
+    """A failed batch, checked again: ready to import, or still failed with its rows'
+    problems as they are now (the staff member may fix them on the platform and try again)."""
+    raw = _raw_rows(batch.rows)
+    fields = _import_checked_fields(imports.check_rows(raw, _import_lookups(actor, raw)))
+    if fields["problem_count"]:
+        fields.update(error=IMPORT_ERROR_CHANGED, finished_at=timezone.now())
+    else:
+        fields.update(status=ImportStatus.VALIDATED, error="", finished_at=None, done=0)
+    for name, value in fields.items():
+        setattr(batch, name, value)
+    batch.save(update_fields=list(fields))
 
 
 def import_progress_key(batch_id) -> str:
@@ -457,9 +495,10 @@ def import_apply(*, batch_id: int) -> ImportBatch | None:
     changed ones updated (matched by mobile number), each is put in her cohort, and given the
     file's mentor when she has none. The rows are checked again first, since the world may
     have changed since the preview. Idempotent: a batch already done or failed is left as it
-    is. New learners get one text message each after the commit."""
+    is. Each new learner gets a welcome text message, created in the same transaction and
+    sent (and retried) by the notification machinery after the commit."""
     with transaction.atomic():
-        batch = ImportBatch.objects.select_for_update().filter(pk=batch_id).first()
+        batch = ImportBatch.objects.select_for_update().defer("rows").filter(pk=batch_id).first()
         if batch is None or batch.status not in (ImportStatus.PENDING, ImportStatus.RUNNING):
             return batch
         batch.status = ImportStatus.RUNNING
@@ -469,12 +508,13 @@ def import_apply(*, batch_id: int) -> ImportBatch | None:
             batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
             if batch.status != ImportStatus.RUNNING:
                 return batch  # another worker finished it while this one waited
-            created, updated = _import_rows(batch)
+            created, updated, welcomed = _import_rows(batch)
             batch.status = ImportStatus.DONE
             batch.done = batch.total
             batch.created_count = len(created)
             batch.updated_count = updated
             batch.created_user_ids = [user.pk for user in created]
+            batch.sms_sent = welcomed
             batch.finished_at = timezone.now()
             batch.save()
     except _ImportRefused as exc:
@@ -486,8 +526,6 @@ def import_apply(*, batch_id: int) -> ImportBatch | None:
         return ImportBatch.objects.get(pk=batch_id)
     finally:
         cache.delete(import_progress_key(batch_id))
-    batch.sms_sent = _import_welcome(created)
-    batch.save(update_fields=["sms_sent"])
     return batch
 
 
@@ -500,8 +538,7 @@ class _ImportRefused(Exception):
 def _import_fail(batch_id, code, rows=None):
     fields = {"status": ImportStatus.FAILED, "error": code, "finished_at": timezone.now()}
     if rows is not None:
-        fields["rows"] = rows
-        fields["problem_count"] = imports.summary_counts(rows)["problems"]
+        fields.update(_import_checked_fields(rows))
     ImportBatch.objects.filter(pk=batch_id).update(**fields)
 
 
@@ -520,9 +557,10 @@ def _raw_rows(checked):
     ]
 
 
-def _import_rows(batch) -> tuple[list, int]:
+def _import_rows(batch) -> tuple[list, int, int]:
     """Inside the caller's transaction. A fixed number of queries per chunk of rows, not per
-    row (mentor assignments aside: they go through mentor_assign, one by one)."""
+    row. Returns (the new learners, how many were updated, how many welcome texts were
+    queued)."""
     actor = batch.created_by
     if actor is None or not is_programme_staff(actor):
         raise _ImportRefused(IMPORT_ERROR_NO_ACTOR)
@@ -531,19 +569,22 @@ def _import_rows(batch) -> tuple[list, int]:
     if any(row["problems"] for row in checked):
         raise _ImportRefused(IMPORT_ERROR_CHANGED, rows=checked)
     learner_group = Group.objects.get_or_create(name=LEARNER)[0]
-    created, updated, cohort_ids, done = [], 0, set(), 0
+    mentor_reason = _("Learner import: %(file)s") % {"file": batch.file_name}
+    created, updated, welcomed, cohort_ids, done = [], 0, 0, set(), 0
     for start in range(0, len(checked), IMPORT_CHUNK):
         chunk = checked[start : start + IMPORT_CHUNK]
         new_users = _import_create(chunk, learner_group)
         created += new_users
         updated += _import_update(chunk)
         cohort_ids |= _import_memberships(chunk)
+        _import_mentors(chunk, actor, mentor_reason)
+        welcomed += _import_welcome(new_users)
         done += len(chunk)
         cache.set(import_progress_key(batch.pk), done, 60 * 60)
-    _import_mentors(checked, actor)
+    cohorts_changed(cohort_ids)
     for cohort in Cohort.objects.filter(pk__in=cohort_ids):
         _enqueue_enrolment(cohort)
-    return created, updated
+    return created, updated, welcomed
 
 
 def _import_create(chunk, learner_group) -> list:
@@ -628,36 +669,37 @@ def _import_memberships(chunk) -> set:
     return {m.cohort_id for m in new}
 
 
-def _import_mentors(checked, actor):
-    from lms.mentoring.services import mentor_assign
-
-    rows = [row for row in checked if row["mentor_id"]]
-    if not rows:
-        return
-    people = User.objects.in_bulk({row["user_id"] for row in rows} | {r["mentor_id"] for r in rows})
-    for row in rows:
-        mentor_assign(learner=people[row["user_id"]], mentor=people[row["mentor_id"]], actor=actor)
+def _import_mentors(chunk, actor, reason):
+    """The file's mentor for each learner of the chunk who has none, through the mentoring
+    app's bulk assignment (a fixed number of queries; it tells mentor and mentee)."""
+    pairs = [(row["user_id"], row["mentor_id"]) for row in chunk if row["mentor_id"]]
+    assign_mentors_bulk(pairs, actor=actor, reason=reason)
 
 
 def _import_welcome(users) -> int:
-    """One text message to each new learner: where to go and how to log in (with her mobile
-    number and a code by SMS; she has no password). A gateway failure is logged; staff can
-    print the sheet of new learners instead. Returns how many were sent."""
-    sent = 0
+    """A welcome text message to each new learner: where to go and how to log in (with her
+    mobile number and a code by SMS; she has no password). Created as notifications inside
+    the import's transaction, so that a rolled-back import texts no one and a retried one
+    never texts twice; the notification machinery sends them after the commit and retries a
+    gateway that failed. Staff can also print the sheet of new learners. Returns how many
+    were queued."""
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("account_request_login_code")
-    for user in users:
-        with translation.override(user.preferred_language):
-            message = _(
-                "Companion Academy: %(name)s, your learning account is ready. Open %(url)s, "
-                "enter this mobile number and log in with the code we text you."
-            ) % {"name": user.display_name, "url": url}
-        try:
-            send_sms(user.phone, message)
-        except Exception:  # noqa: BLE001 - any gateway failure: the printed sheet is the fallback
-            logger.exception("welcome SMS to learner %s failed", user.pk)
-            continue
-        sent += 1
-    return sent
+    welcomed = notify_many_in_language(
+        recipients=[user for user in users if user.phone],
+        kind="learner_welcome",
+        dedupe_key=lambda user: f"welcome:{user.pk}",
+        title=lambda user: (
+            _("Companion Academy: %(name)s, your learning account is ready.")
+            % {"name": user.display_name}
+        ),
+        body=lambda user: (
+            _("Open %(url)s, enter this mobile number and log in with the code we text you.")
+            % {"url": url}
+        ),
+        url=reverse("learn:dashboard"),
+        channels=(Channel.SMS,),
+    )
+    return len(welcomed)
 
 
 def _import_lookups(actor, rows) -> imports.Lookups:

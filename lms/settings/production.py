@@ -15,6 +15,15 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS (comma-separated host names).")
 
+# Web and worker processes share the cache: rate limits, and the progress of a learner import
+# that a worker writes and the web page reads. A per-process memory cache would not be shared.
+_cache_backend = CACHES["default"]["BACKEND"]  # noqa: F405
+if not env("CACHE_URL", default="") or _cache_backend.endswith(("LocMemCache", "DummyCache")):
+    raise ImproperlyConfigured(
+        "Set CACHE_URL to a cache shared by every web and worker process "
+        "(e.g. redis://redis:6379/1), not a per-process memory cache."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SESSION_COOKIE_SECURE", default=True)

@@ -426,10 +426,213 @@ def test_the_progress_page_and_printable_sheet(
 
     batch = run_import(staff_client, batch, django_capture_on_commit_callbacks)
     body = page_text(staff_client, batch)
-    assert "1 learners added, 0 updated" in body
+    assert "Imported: 1 learner added, 0 updated." in body
     sheet = staff_client.get(f"{URL}{batch.pk}/sheet/").content.decode()
     assert "王小梅" in sheet and "138 0000 0001" in sheet and "@media print" in sheet
     assert "/accounts/login/code/" in sheet
+
+
+def test_the_running_page_reads_only_counts_and_the_rows_show_only_when_needed(
+    staff_client, cohort, django_capture_on_commit_callbacks
+):
+    batch = batch_of(
+        upload(staff_client, csv_bytes("王小梅,13800000001,周家桥社区,2026秋初级班,,"))
+    )
+    assert "王小梅" in page_text(staff_client, batch)  # the preview lists the rows
+    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.RUNNING)
+    with CaptureQueriesContext(connection) as queries:
+        body = page_text(staff_client, batch)
+    assert "1 new learner" in body and "<progress" in body and "王小梅" not in body
+    assert not [q for q in queries if '"programme_importbatch"."rows"' in q["sql"]]
+
+    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.VALIDATED)
+    batch = run_import(staff_client, batch, django_capture_on_commit_callbacks)
+    body = page_text(staff_client, batch)
+    assert "Imported: 1 learner added, 0 updated." in body and "王小梅" not in body
+
+
+def test_the_result_counts_learners_in_plural_forms(
+    staff_client, cohort, django_capture_on_commit_callbacks
+):
+    lines = [f"学员{n},1380000000{n},周家桥社区,2026秋初级班,," for n in (1, 2)]
+    batch = run_import(
+        staff_client,
+        batch_of(upload(staff_client, csv_bytes(*lines))),
+        django_capture_on_commit_callbacks,
+    )
+    body = page_text(staff_client, batch)
+    assert "Imported: 2 learners added, 0 updated." in body
+    assert "on its way to 2 new learners" in body
+
+
+def test_the_preview_and_result_are_in_chinese_for_chinese_staff(
+    client, regions, cohort, django_capture_on_commit_callbacks
+):
+    from tests.certificates.conftest import zh
+
+    chinese = staff_user(regions["county"])
+    client.force_login(chinese)
+    with translation.override("zh-hans"):
+        batch = batch_of(upload(client, csv_bytes("王小梅,13800000001,周家桥社区,2026秋初级班,,")))
+        body = page_text(client, batch)
+        assert zh("new learner") != "new learner"  # really translated
+        assert zh("new learner") in body and zh("Import") in body
+        batch = run_import(client, batch, django_capture_on_commit_callbacks)
+        body = page_text(client, batch)
+        added = translation.ngettext("%(count)s learner added", "%(count)s learners added", 1) % {
+            "count": 1
+        }
+        updated = translation.ngettext("%(count)s updated", "%(count)s updated", 0) % {"count": 0}
+    assert zh("Imported: %(added)s, %(updated)s.", added=added, updated=updated) in body
+
+
+def test_the_welcome_text_is_a_notification_sent_once_and_retried_when_the_gateway_fails(
+    staff_client, cohort, sms_outbox, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    from lms.notifications import services as notifications
+    from lms.notifications.models import Delivery, Notification
+    from lms.notifications.tasks import deliver_notification
+
+    def gateway_down(phone, message):
+        raise ConnectionError("gateway down")
+
+    monkeypatch.setattr(notifications, "send_sms", gateway_down)
+    data = csv_bytes("王小梅,13800000001,周家桥社区,2026秋初级班,xm@example.com,")
+    batch = run_import(
+        staff_client, batch_of(upload(staff_client, data)), django_capture_on_commit_callbacks
+    )
+    assert batch.status == ImportStatus.DONE and batch.sms_sent == 1
+    learner = User.objects.get(phone="+8613800000001")
+    welcome = Notification.objects.get(recipient=learner, dedupe_key=f"welcome:{learner.pk}")
+    delivery = Delivery.objects.get(notification=welcome)  # a text only, no email
+    assert delivery.channel == "sms" and delivery.sent_at is None and delivery.attempts == 1
+    assert "gateway down" in delivery.last_error and sms_outbox == [] and mailoutbox == []
+    assert "on its way to 1 new learner" in page_text(staff_client, batch)
+
+    monkeypatch.undo()
+    deliver_notification.delay(welcome.pk)  # the machinery's retry
+    assert [m["phone"] for m in sms_outbox] == ["+8613800000001"]
+    assert (
+        "王小梅" in sms_outbox[0]["message"] and "/accounts/login/code/" in sms_outbox[0]["message"]
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_apply(batch_id=batch.pk)  # the task run again
+    assert Notification.objects.filter(recipient=learner).count() == 1 and len(sms_outbox) == 1
+
+
+def test_the_mentor_column_costs_the_same_queries_for_5_or_50_rows(
+    staff, regions, cohort, monkeypatch
+):
+    from lms.programme import services
+
+    offsets = iter(range(1000, 100_000, 1000))
+
+    def queries_for(count):
+        offset = next(offsets)
+        mentor = make_mentor(regions["v1"], phone=f"+86139{offset:08d}", capacity=count)
+        lines = [
+            f"学员{n},138{offset + n:08d},周家桥社区,2026秋初级班,,139{offset:08d}"
+            for n in range(count)
+        ]
+        batch = import_preview(actor=staff, file_name="a.csv", data=csv_bytes(*lines))
+        import_start(batch=batch, actor=staff)
+        with CaptureQueriesContext(connection) as queries:
+            batch = import_apply(batch_id=batch.pk)
+        assert batch.status == ImportStatus.DONE and batch.created_count == count
+        assigned = MentorAssignment.objects.filter(mentor=mentor, ended_at__isnull=True)
+        assert assigned.count() == count
+        return len(queries)
+
+    assert queries_for(5) == queries_for(50)
+
+    # In chunks of 10 rows (the numbers are looked up in chunks of 10, too: each file's
+    # learners and her mentor), each chunk costs the same, whatever its number of rows.
+    monkeypatch.setattr(services, "IMPORT_CHUNK", 10)
+    one_chunk = queries_for(9)
+    assert queries_for(5) == one_chunk
+    per_chunk = queries_for(19) - one_chunk
+    assert queries_for(49) == one_chunk + 4 * per_chunk
+
+
+def test_the_cohorts_that_got_new_members_are_announced(
+    staff, regions, cohort, monkeypatch, django_capture_on_commit_callbacks
+):
+    from lms.accounts import extensions
+
+    calls = []
+    monkeypatch.setattr(extensions, "_cohort_listeners", [calls.append])
+    second = CohortFactory(name="2026秋中级班", region=regions["county"])
+    untouched = CohortFactory(name="2025春初级班", region=regions["county"])
+    member = UserFactory(phone="+8613800000003", home_region=regions["v1"], display_name="老学员")
+    CohortMembership.objects.create(cohort=untouched, learner=member)
+    data = csv_bytes(
+        "王小梅,13800000001,周家桥社区,2026秋初级班,,",
+        "李春花,13800000002,周家桥社区,2026秋中级班,,",
+        "老学员,13800000003,周家桥社区,2025春初级班,,",  # already a member: no change
+    )
+    batch = import_preview(actor=staff, file_name="a.csv", data=data)
+    with django_capture_on_commit_callbacks(execute=True):
+        import_start(batch=batch, actor=staff)
+    assert calls == [sorted([cohort.pk, second.pk])]
+
+
+def test_a_batch_that_failed_can_be_tried_again(
+    staff_client, cohort, monkeypatch, django_capture_on_commit_callbacks
+):
+    from lms.programme import services
+
+    def crash(chunk):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "_import_memberships", crash)
+    lines = [f"学员{n},1380000000{n},周家桥社区,2026秋初级班,," for n in (1, 2)]
+    batch = run_import(
+        staff_client,
+        batch_of(upload(staff_client, csv_bytes(*lines))),
+        django_capture_on_commit_callbacks,
+    )
+    assert batch.status == ImportStatus.FAILED
+    body = page_text(staff_client, batch)
+    assert "Press “Try again”" in body and ">Try again<" in body
+
+    monkeypatch.undo()
+    batch = run_import(staff_client, batch, django_capture_on_commit_callbacks)
+    assert batch.status == ImportStatus.DONE and batch.created_count == 2 and not batch.error
+    assert User.objects.filter(phone__startswith="+86138").count() == 2
+
+
+def test_a_batch_stopped_by_a_change_is_checked_again_when_tried_again(
+    staff_client, regions, cohort, django_capture_on_commit_callbacks
+):
+    batch = batch_of(
+        upload(staff_client, csv_bytes("王小梅,13800000001,周家桥社区,2026秋初级班,,"))
+    )
+    someone = UserFactory(phone="+8613800000001", home_region=regions["other_county"])
+    batch = run_import(staff_client, batch, django_capture_on_commit_callbacks)
+    assert batch.status == ImportStatus.FAILED
+
+    response = staff_client.post(f"{URL}{batch.pk}/import/", follow=True)
+    body = response.content.decode()
+    assert "1 row has a problem." in body and "already used by someone else" in body
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.FAILED and batch.problem_count == 1
+
+    someone.delete()  # the number is free again
+    batch = run_import(staff_client, batch, django_capture_on_commit_callbacks)
+    assert batch.status == ImportStatus.DONE and batch.created_count == 1
+
+
+def test_pressing_import_twice_queues_the_task_once(
+    staff, cohort, django_capture_on_commit_callbacks
+):
+    batch = import_preview(
+        actor=staff, file_name="a.csv", data=csv_bytes("王,13800000001,周家桥社区,2026秋初级班,,")
+    )
+    with django_capture_on_commit_callbacks() as callbacks:
+        import_start(batch=batch, actor=staff)
+        import_start(batch=batch, actor=staff)
+    assert len(callbacks) == 1
 
 
 # Who may import ----------------------------------------------------------------------------
