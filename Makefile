@@ -10,7 +10,7 @@ ifeq ($(CI),true)
 export DATABASE_URL ?= $(PG_URL)
 endif
 
-.PHONY: install run test test-postgres lint format messages benchmark benchmark-quiz benchmark-certificates clean
+.PHONY: install run test test-postgres lint format messages benchmark benchmark-quiz benchmark-certificates benchmark-dashboards clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,20 @@ benchmark-certificates: install
 		|| createdb -h 127.0.0.1 -U postgres companion_bench
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_certificates --learners 10000 --pdfs 10
+
+# The staff dashboards on generated provinces of 5,000 and 50,000 learners, on PostgreSQL
+# (a database of their own, made once: about two minutes).
+GEN_DB ?= postgres://postgres@127.0.0.1:5432/companion_gen
+benchmark-dashboards: install
+	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='companion_gen'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres companion_gen
+	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py seed_demo
+	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py generate_province --code g5 --learners 5000 \
+		--villages 200 --mentors 50 --cohorts 20 --if-missing
+	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py generate_province --code gen --if-missing
+	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py benchmark_dashboards --code g5
+	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py benchmark_dashboards --code gen
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

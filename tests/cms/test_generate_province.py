@@ -1,5 +1,7 @@
 """The province generator makes the data set the dashboard benchmark needs, and removes it."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -33,6 +35,9 @@ def test_generates_a_province_in_proportion_and_deletes_it(site_pages):
 
     with pytest.raises(CommandError, match="exists"):
         call_command("generate_province", learners=10, villages=2, mentors=1, cohorts=1, code="t")
+    # `make benchmark-dashboards` runs it again: with --if-missing that changes nothing.
+    call_command("generate_province", learners=10, code="t", if_missing=True, stdout=io.StringIO())
+    assert User.objects.filter(username__startswith="t-learner-").count() == 300
     call_command("generate_province", code="t", delete=True)
     assert not Region.objects.filter(code="t").exists()
     assert not User.objects.filter(username__startswith="t-").exists()

@@ -53,8 +53,13 @@ class Command(BaseCommand):
         parser.add_argument("--code", default="gen")
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--delete", action="store_true")
+        parser.add_argument(
+            "--if-missing", action="store_true", help="do nothing when the province exists"
+        )
 
-    def handle(self, *args, learners, villages, mentors, cohorts, code, seed, delete, **opts):
+    def handle(
+        self, *args, learners, villages, mentors, cohorts, code, seed, delete, if_missing, **opts
+    ):
         self.rng = random.Random(seed)
         self.code = code
         existing = Region.objects.filter(code=code).first()
@@ -62,6 +67,9 @@ class Command(BaseCommand):
             if existing is None:
                 raise CommandError(f"No province with code {code!r}.")
             self.delete(existing)
+            return
+        if existing is not None and if_missing:
+            self.stdout.write(f"Province {code!r} exists: nothing generated.")
             return
         if existing is not None:
             raise CommandError(
