@@ -62,6 +62,23 @@ def assign_mentors_bulk(pairs, actor=None, reason="") -> list:
     return _bulk_mentor_assigner[0](pairs, actor, reason)
 
 
+_mentor_lookup = []
+
+
+def register_mentor_lookup(lookup):
+    """`lookup(learner_ids, phones)` returns (the learners among `learner_ids` who have a
+    current mentor, {phone: (user id, free places)} of the eligible mentors with these mobile
+    numbers), in a fixed number of queries (the mentoring app fills it; the learner import's
+    checks call it). There is one: registering again replaces it."""
+    _mentor_lookup[:] = [lookup]
+
+
+def mentor_lookup(learner_ids, phones) -> tuple[set, dict]:
+    if not _mentor_lookup:
+        raise RuntimeError("No mentor lookup is registered (is lms.mentoring installed?)")
+    return _mentor_lookup[0](list(learner_ids), list(phones))
+
+
 def register_level_gate(gate):
     """`gate(learner, level_slug)` returns why the learner may not take up a level yet (its
     courses and training sessions), or None."""

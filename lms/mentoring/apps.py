@@ -9,7 +9,7 @@ class MentoringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from lms.accounts.extensions import register_bulk_mentor_assigner
+        from lms.accounts.extensions import register_bulk_mentor_assigner, register_mentor_lookup
         from lms.accounts.permissions import register_learner_visibility
 
         from .permissions import current_mentees_q
@@ -18,9 +18,16 @@ class MentoringConfig(AppConfig):
         register_learner_visibility(current_mentees_q)
         # The learner import (programme, the same layer) gives mentors through this hook.
         register_bulk_mentor_assigner(_assign_mentors_bulk)
+        register_mentor_lookup(_mentor_lookup)
 
 
 def _assign_mentors_bulk(pairs, actor, reason):
     from .services import mentor_assign_bulk
 
     return mentor_assign_bulk(pairs=pairs, actor=actor, reason=reason)
+
+
+def _mentor_lookup(learner_ids, phones):
+    from .selectors import mentor_lookup_for_import
+
+    return mentor_lookup_for_import(learner_ids, phones)

@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from lms.accounts.extensions import (
     assign_mentors_bulk,
     cohorts_changed,
     level_locked_reason,
+    mentor_lookup,
     progress_changed,
 )
 from lms.accounts.models import RegionKind, User
@@ -708,9 +708,6 @@ def _import_lookups(actor, rows) -> imports.Lookups:
     already using the file's numbers and email addresses."""
     from allauth.account.models import EmailAddress
 
-    from lms.mentoring.models import MentorAssignment
-    from lms.mentoring.permissions import eligible_mentor_profiles
-
     lookups = imports.Lookups()
     villages = regions_visible_to(actor).filter(kind=RegionKind.VILLAGE)
     for pk, code, name, name_en in villages.values_list("pk", "code", "name", "name_en"):
@@ -733,11 +730,8 @@ def _import_lookups(actor, rows) -> imports.Lookups:
         )
         ids = [p["pk"] for p in people]
         manageable = set(managed.filter(pk__in=ids).values_list("pk", flat=True))
-        with_mentor = set(
-            MentorAssignment.objects.filter(learner_id__in=ids, ended_at__isnull=True).values_list(
-                "learner_id", flat=True
-            )
-        )
+        # Mentoring sits in this layer too and imports programme: ask it through the hook.
+        with_mentor, mentors = mentor_lookup(ids, chunk)
         cohorts_of = {}
         for cohort_id, learner_id in CohortMembership.objects.filter(
             learner_id__in=ids
@@ -753,21 +747,7 @@ def _import_lookups(actor, rows) -> imports.Lookups:
                 "has_mentor": p["pk"] in with_mentor,
                 "cohort_ids": cohorts_of.get(p["pk"], set()),
             }
-        mentors = list(
-            eligible_mentor_profiles()
-            .filter(user__phone__in=chunk)
-            .values_list("user_id", "user__phone", "capacity")
-        )
-        loads = dict(
-            MentorAssignment.objects.filter(
-                mentor_id__in=[m[0] for m in mentors], ended_at__isnull=True
-            )
-            .values("mentor_id")
-            .annotate(n=Count("pk"))
-            .values_list("mentor_id", "n")
-        )
-        for user_id, phone, capacity in mentors:
-            lookups.mentors_by_phone[phone] = (user_id, capacity - loads.get(user_id, 0))
+        lookups.mentors_by_phone.update(mentors)
 
     emails = sorted({row.get("email", "").strip().lower() for row in rows} - {""})
     for start in range(0, len(emails), IMPORT_CHUNK):
