@@ -1,33 +1,32 @@
 """Staff dashboards in the Wagtail admin: read-only, limited to the staff member's regions,
-each table downloadable as CSV or Excel with the filters on screen."""
+each table downloadable as CSV or Excel with the filters on screen (a large one is made by a
+task: its page shows the progress, then the download)."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from courses.levels import Level
 from lms.accounts.admin_scoping import require_programme_staff
-from lms.accounts.spreadsheets import FORMATS
-from lms.accounts.spreadsheets import spreadsheet_response as export_response
+from lms.accounts.spreadsheets import CONTENT_TYPES
 from lms.programme.models import MembershipStatus
 
-from . import selectors
-from .models import DashboardSettings
+from . import exports, selectors
+from .models import DashboardSettings, ExportJob, ExportStatus, ExportTable
+
+_int = exports.to_int
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _choice(value, choices):
-    return value if value in choices else ""
+def _export(request, table, fmt, **extra):
+    """The file, or the page of the export job a large table became."""
+    result = exports.export_or_queue(request, table, fmt, **extra)
+    if isinstance(result, ExportJob):
+        return redirect("dashboards:export", result.pk)
+    return result
 
 
 def _export_query(request):
@@ -42,13 +41,13 @@ def _render(request, template, context):
     return TemplateResponse(request, f"dashboards/{template}", context)
 
 
-def _wants_export(request):
-    fmt = request.GET.get("export")
-    return fmt if fmt in FORMATS else None
+_wants_export = exports.wanted_format
 
 
 def overview(request):
     require_programme_staff(request)
+    if fmt := _wants_export(request):
+        return _export(request, ExportTable.OVERVIEW, fmt)
     region = _int(request.GET.get("region"))
     cohorts = selectors.visible_cohorts(request.user)
     if region:
@@ -58,8 +57,6 @@ def overview(request):
         cohorts, today=timezone.localdate(), weeks=config.forecast_weeks
     )
     headers, table = selectors.overview_table(rows)
-    if fmt := _wants_export(request):
-        return export_response(headers, table, "readiness-overview", fmt)
     return _render(
         request,
         "overview.html",
@@ -70,20 +67,11 @@ def overview(request):
 def cohort(request, cohort_id):
     require_programme_staff(request)
     cohort = get_object_or_404(selectors.visible_cohorts(request.user), pk=cohort_id)
-    # Active members unless the filter asks for another status or for all ("").
-    status = _choice(request.GET.get("status", MembershipStatus.ACTIVE), MembershipStatus.values)
-    sort = _choice(request.GET.get("sort"), selectors.MATRIX_SORTS) or "name"
-    matrix = selectors.cohort_matrix(
-        cohort,
-        village=_int(request.GET.get("village")),
-        mentor=_int(request.GET.get("mentor")),
-        status=status,
-        sort=sort,
-    )
-    headers, table = selectors.matrix_table(matrix)
     if fmt := _wants_export(request):
-        filename = f"cohort-{cohort.pk}-{slugify(cohort.name) or 'matrix'}"
-        return export_response(headers, table, filename, fmt)
+        return _export(request, ExportTable.COHORT, fmt, cohort=cohort.pk)
+    selected = exports.cohort_filters(request.GET)
+    matrix = selectors.cohort_matrix(cohort, **selected)
+    headers, table = selectors.matrix_table(matrix)
     links = [reverse("learn:learner_detail", args=[row.learner.pk]) for row in matrix.rows]
     sort_query = request.GET.copy()
     sort_query.pop("sort", None)
@@ -97,12 +85,7 @@ def cohort(request, cohort_id):
             "headers": headers,
             "table": list(zip(links, table, strict=True)),
             "statuses": MembershipStatus.choices,
-            "selected": {
-                "village": _int(request.GET.get("village")),
-                "mentor": _int(request.GET.get("mentor")),
-                "status": status,
-                "sort": sort,
-            },
+            "selected": selected,
             "sorts": [
                 ("name", _("Name")),
                 ("village", _("Village")),
@@ -121,15 +104,14 @@ AT_RISK_PAGE_SIZE = 100
 
 def at_risk(request):
     require_programme_staff(request)
+    if fmt := _wants_export(request):
+        return _export(request, ExportTable.AT_RISK, fmt)
     config = DashboardSettings.load()
     cohorts = selectors.visible_cohorts(request.user)
-    cohort_id = _int(request.GET.get("cohort"))
+    selected = exports.at_risk_filters(request.GET)
+    cohort_id, reason = selected["cohort"], selected["reason"]
     chosen = cohorts.filter(pk=cohort_id) if cohort_id else cohorts
-    reason = _choice(request.GET.get("reason"), selectors.RISK_REASONS)
     rows = selectors.at_risk_rows(chosen, reason=reason or None, config=config)
-    if fmt := _wants_export(request):
-        headers, table = selectors.at_risk_table(rows, config)
-        return export_response(headers, table, "at-risk", fmt)
     # A province can have thousands at risk: the screen shows them a page at a time (the
     # export has them all).
     page = Paginator(rows, AT_RISK_PAGE_SIZE).get_page(request.GET.get("p"))
@@ -145,20 +127,20 @@ def at_risk(request):
             "table": list(zip(links, table, strict=True)),
             "reasons": [(code, labels[code]) for code in selectors.RISK_REASONS],
             "cohorts": list(cohorts),
-            "selected": {"reason": reason, "cohort": cohort_id},
+            "selected": selected,
         },
     )
 
 
 def mentors(request):
     require_programme_staff(request)
+    if fmt := _wants_export(request):
+        if request.GET.get("table") == "backlog":
+            return _export(request, ExportTable.GRADING_BACKLOG, fmt)
+        return _export(request, ExportTable.MENTOR_LOAD, fmt)
     now = timezone.now()
     load_headers, load_rows = selectors.mentor_table(selectors.mentor_load_rows(request.user), now)
     backlog_headers, backlog_rows = selectors.grading_backlog(request.user, now)
-    if fmt := _wants_export(request):
-        if request.GET.get("table") == "backlog":
-            return export_response(backlog_headers, backlog_rows, "grading-backlog", fmt)
-        return export_response(load_headers, load_rows, "mentor-load", fmt)
     return _render(
         request,
         "mentors.html",
@@ -173,13 +155,12 @@ def mentors(request):
 
 def training(request):
     require_programme_staff(request)
-    period = _choice(request.GET.get("period"), selectors.SESSION_PERIODS)
-    level = _choice(request.GET.get("level"), Level.values)
-    now = timezone.now()
-    sessions = selectors.training_rows(request.user, period=period, level=level, now=now)
-    headers, table = selectors.training_table(sessions, now)
     if fmt := _wants_export(request):
-        return export_response(headers, table, "training-sessions", fmt)
+        return _export(request, ExportTable.TRAINING, fmt)
+    selected = exports.training_filters(request.GET)
+    now = timezone.now()
+    sessions = selectors.training_rows(request.user, now=now, **selected)
+    headers, table = selectors.training_table(sessions, now)
     return _render(
         request,
         "training.html",
@@ -188,7 +169,64 @@ def training(request):
             "table": table,
             "levels": Level.choices,
             "periods": [("past", _("Held")), ("upcoming", _("Upcoming"))],
-            "selected": {"period": period, "level": level},
+            "selected": selected,
             "totals": selectors.training_totals(sessions, now),
         },
+    )
+
+
+# --- Exports made by a task ---------------------------------------------------------------
+
+RECENT_EXPORTS = 20
+
+
+def _recent_exports(request):
+    return list(exports.export_jobs_of(request.user).defer("filters")[:RECENT_EXPORTS])
+
+
+def export_index(request):
+    require_programme_staff(request)
+    return TemplateResponse(
+        request,
+        "dashboards/export_index.html",
+        {"jobs": _recent_exports(request), "keep_days": exports.KEEP_DAYS},
+    )
+
+
+def export_job(request, job_id):
+    """While the file is being made, the page refreshes itself; then it offers the download.
+    Only the staff member who asked sees it (another gets a 404)."""
+    require_programme_staff(request)
+    job = get_object_or_404(exports.export_jobs_of(request.user), pk=job_id)
+    running = job.status in (ExportStatus.PENDING, ExportStatus.RUNNING)
+    return TemplateResponse(
+        request,
+        "dashboards/export_job.html",
+        {
+            "job": job,
+            "running": running,
+            "counting": running and job.total is None,
+            "error_message": exports.error_message(job.error)
+            if job.status == ExportStatus.FAILED
+            else "",
+            "jobs": _recent_exports(request),
+            "keep_days": exports.KEEP_DAYS,
+        },
+    )
+
+
+def export_download(request, job_id):
+    require_programme_staff(request)
+    job = get_object_or_404(
+        exports.export_jobs_of(request.user), pk=job_id, status=ExportStatus.DONE
+    )
+    try:
+        handle = job.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=job.file_name or f"export.{job.file_format}",
+        content_type=CONTENT_TYPES[job.file_format],
     )

@@ -1,4 +1,5 @@
-"""Admin: the staff dashboards (readiness, cohort matrix, at risk, mentor load, training)."""
+"""Admin: the staff dashboards (readiness, cohort matrix, at risk, mentor load, training) and
+the exports a task makes of the large ones."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy
@@ -23,6 +24,9 @@ class DashboardsViewSet(StaffViewSet):
             path("at-risk/", views.at_risk, name="at_risk"),
             path("mentors/", views.mentors, name="mentors"),
             path("training/", views.training, name="training"),
+            path("exports/", views.export_index, name="exports"),
+            path("exports/<int:job_id>/", views.export_job, name="export"),
+            path("exports/<int:job_id>/download/", views.export_download, name="export_download"),
         ]
 
 

@@ -168,7 +168,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.certificate_reminders_task",
         "schedule": crontab(hour=9, minute=0),
     },
+    "nightly-export-cleanup": {
+        "task": "lms.dashboards.tasks.export_jobs_purge_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
+# Dashboard exports of more rows than this are made by a task, with progress and a download.
+EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", default=2000)
 
 # The public certificate check: per client address, generous for a person, hard for a
 # script guessing codes. Needs a cache shared by all web processes in production.

@@ -17,6 +17,7 @@ from assessments.models import Submission
 from assessments.services import submission_draft_save, submission_submit
 from certificates.models import Certificate
 from certificates.services import certificate_issue, sign_off_create
+from courses.levels import Level
 from courses.models import Enrolment
 from courses.services import enrolment_create
 from lms.accounts import roles
@@ -36,6 +37,7 @@ from tests.certificates.conftest import (
     make_session,
     pass_task,
     take_quiz,
+    zh,
 )
 from tests.factories import (
     CohortFactory,
@@ -353,6 +355,99 @@ def test_cohort_matrix_shows_each_requirement_and_links_to_her_checklist(client,
     _ = (behind, paused)
 
 
+def _zh_label(choice):
+    with translation.override("zh-hans"):
+        return str(choice.label)
+
+
+def _expected_export(name, ladder, session):
+    """The table each export should hold for the data of the test below, written out: the
+    admin speaks the default language, so headings and labels are the Chinese ones."""
+    active = _zh_label(MembershipStatus.ACTIVE)
+    no_sign_off = ["✗ 0/1", "✗ 0/1"]  # contacts, sign-off
+    if name == "cohort":
+        headers = [
+            zh("Learner"),
+            zh("Village"),
+            zh("Mentor"),
+            zh("Status"),
+            zh("%(kind)s: %(title)s", kind=zh("Complete a course"), title=ladder.course.title),
+            zh("%(kind)s: %(title)s", kind=zh("Pass a quiz"), title="家访测验"),
+            zh("%(kind)s: %(title)s", kind=zh("Pass a practical task"), title="设计一次活动"),
+            f"{zh('Attend face-to-face sessions of the level')} (1)",
+            f"{zh('Coaching contacts with her mentor')} (1)",
+            zh("Mentor sign-off"),
+            zh("Extra sign-off"),
+            zh("Ready"),
+        ]
+        # Furthest ahead first: 妈妈2 attended the session (1 of 6 met).
+        rows = [
+            ["妈妈2", "七星关区", "'=HYPERLINK(1)", active, "✗ 0/2", "✗", "✗", "✓", *no_sign_off]
+            + ["", "16%"],
+            ["妈妈0", "七星关区", "", active, "✗ 0/2", "✗", "✗", "✗ 0/1", *no_sign_off]
+            + ["", "0%"],
+            ["妈妈1", "七星关区", "'=HYPERLINK(1)", active, "✗ 0/2", "✗", "✗", "✗ 0/1"]
+            + [*no_sign_off, "", "0%"],
+        ]
+    elif name == "at_risk":
+        headers = [zh("Learner"), zh("Village"), zh("Cohort"), zh("Reasons"), zh("Details")]
+        reasons = [
+            zh("No activity for %(days)s days", days=14),
+            zh("No mentor"),
+            zh("No coaching contact for %(days)s days", days=30),
+        ]
+        details = [
+            zh("no activity since she joined"),
+            zh("no current mentor"),
+            zh("no contact since she joined"),
+        ]
+        rows = [["妈妈0", "七星关区", "初级班", "; ".join(reasons), "; ".join(details)]]
+    elif name == "index":
+        levels = [zh("none yet"), "初级陪伴妈妈", "中级陪伴妈妈", "培训师"]
+        headers = [
+            zh("Cohort"),
+            zh("Region"),
+            zh("Target level"),
+            zh("Target date"),
+            zh("Active learners"),
+            *[zh("Highest held: %(level)s", level=level) for level in levels],
+            zh("Ready now"),
+            zh("Ready now (%)"),
+            zh("Certificates per week"),
+            zh("Forecast at target date (%)"),
+        ]
+        rows = [["初级班", "七星关区", "初级陪伴妈妈", "2027-06-30", "3", "3", "0", "0", "0"]]
+        rows[0] += ["0", "0", "0.0", "0"]
+    elif name == "mentors":
+        headers = [
+            zh("Mentor"),
+            zh("Home region"),
+            zh("Mentees"),
+            zh("Capacity"),
+            zh("Load (%)"),
+            zh("Waiting for grading"),
+            zh("Oldest wait (days)"),
+        ]
+        rows = [["'=HYPERLINK(1)", "七星关区", "2", "10", "20", "0", ""]]  # a formula stays text
+    else:
+        headers = [
+            zh("Session"),
+            zh("Level"),
+            zh("Region"),
+            zh("Starts"),
+            zh("Seats"),
+            zh("Seats taken"),
+            zh("Waiting list"),
+            zh("Present"),
+            zh("Attendance rate (%)"),
+            zh("Cancelled"),
+        ]
+        starts = timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M")
+        rows = [["面授一", _zh_label(Level.PRIMARY), "七星关区", starts, "20", "1", "0", "1"]]
+        rows[0] += ["100", ""]
+    return headers, rows
+
+
 @pytest.mark.parametrize(
     "name,args",
     [
@@ -381,26 +476,34 @@ def test_exports_have_the_rows_of_the_screen_with_the_same_filters(
     query = {"sort": "-progress"} if name == "cohort" else {}
     if name == "at_risk":
         query = {"reason": "no_mentor"}
-    screen = client.get(url, query).context
-    table, headers = ("load_rows", "load_headers") if name == "mentors" else ("table", "headers")
-    rows = screen[table]
-    rows = [row for _link, row in rows] if name in ("cohort", "at_risk") else rows
-    headers = screen[headers]
+    headers, rows = _expected_export(name, ladder, session)
 
     exported = _csv_rows(client.get(url, {**query, "export": "csv"}))
+    assert exported == [headers, *rows]
+    # The screen shows the same rows (as values, before a formula is made text).
+    screen = client.get(url, query).context
+    shown = screen["load_rows" if name == "mentors" else "table"]
+    shown = [row for _link, row in shown] if name in ("cohort", "at_risk") else shown
+    assert [str(row[0]) for row in shown] == [row[0].lstrip("'") for row in rows]
 
-    def text(cell):
-        text = str(cell)
-        return "'" + text if text[:1] and text[:1] in "=+-@" else text
+    response = client.get(url, {**query, "export": "xlsx"})
+    book = load_workbook(io.BytesIO(response.content))
+    sheet_rows = [
+        [_sheet_text(cell) for cell in row] for row in book.active.iter_rows(values_only=True)
+    ]
+    assert sheet_rows == [headers, *[[_sheet_text(cell) for cell in row] for row in rows]]
+    if name == "index":
+        assert book.active["E2"].value == 3  # numbers stay numbers
 
-    assert exported[0] == [str(h) for h in headers]
-    assert exported[1:] == [[text(c) for c in row] for row in rows]
-    assert rows  # something to compare
-    book = load_workbook(io.BytesIO(client.get(url, {**query, "export": "xlsx"}).content))
-    sheet_rows = list(book.active.iter_rows(values_only=True))
-    assert len(sheet_rows) == len(rows) + 1
-    if name == "mentors":
-        assert exported[1][0] == "'=HYPERLINK(1)"  # a formula stays text
+
+def _sheet_text(cell):
+    """A cell as text, numbers alike whether Excel kept 0.0 or 0."""
+    if cell is None:
+        return ""
+    try:
+        return str(float(cell))
+    except ValueError:
+        return str(cell)
 
 
 def test_mentor_load_and_grading_backlog(client, ladder, counties):
@@ -416,9 +519,14 @@ def test_mentor_load_and_grading_backlog(client, ladder, counties):
         submitted_at=timezone.now() - datetime.timedelta(days=9, hours=1)
     )
     client.force_login(staff_user(province))
-    context = client.get(reverse("dashboards:mentors")).context
+    url = reverse("dashboards:mentors")
+    context = client.get(url).context
     assert context["load_rows"] == [["忙导师", "七星关区", 2, 2, 100, 2, 9]]
     assert context["backlog_rows"] == [["七星关区", 3, 1, 9]]
+    backlog = _csv_rows(client.get(url, {"table": "backlog", "export": "csv"}))
+    assert backlog[1:] == [["七星关区", "3", "1", "9"]]
+    load = _csv_rows(client.get(url, {"export": "csv"}))
+    assert load[1:] == [["忙导师", "七星关区", "2", "2", "100", "2", "9"]]
 
 
 def test_training_sessions_seats_and_attendance(client, ladder, counties):

@@ -1,0 +1,16 @@
+"""Thin, idempotent tasks: each takes ids and calls one service."""
+
+from celery import shared_task
+
+from . import exports
+
+
+@shared_task(acks_late=True)
+def export_job_run_task(job_id: int) -> str:
+    job = exports.export_job_run(job_id=job_id)
+    return job.status if job else ""
+
+
+@shared_task(acks_late=True)
+def export_jobs_purge_task() -> int:
+    return exports.export_jobs_purge()
