@@ -23,7 +23,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images and documents of the site only: learners' photos, certificates and exports are
+    # served by their own views after a permission check, never by their file name.
+    urlpatterns += static(
+        settings.MEDIA_URL, view=views.public_media, document_root=settings.MEDIA_ROOT
+    )
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),

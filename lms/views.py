@@ -64,3 +64,16 @@ def superusers_only(view):
 def csrf_failure(request, reason=""):
     """Shown when a form is sent from a page that has gone stale (often an expired session)."""
     return render(request, "403_csrf.html", status=403)
+
+
+PRIVATE_MEDIA = ("submissions/", "certificates/", "exports/")
+
+
+def public_media(request, path, document_root=None, show_indexes=False):
+    """Django's development media view, except for the folders of private files."""
+    from django.http import Http404
+    from django.views.static import serve
+
+    if path.lstrip("/").startswith(PRIVATE_MEDIA):
+        raise Http404
+    return serve(request, path, document_root=document_root, show_indexes=show_indexes)
