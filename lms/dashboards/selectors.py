@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, Max, Min, OuterRef, Q, Subquery, When
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from assessments.models import QuizAttempt, Submission, SubmissionStatus
@@ -130,7 +130,7 @@ def readiness_overview(cohorts, *, today=None, weeks=None, cached=True) -> list[
         )
         for target in [None, *ordered]:
             count = counted["highest"].get(target.pk if target else None, 0)
-            label = _("none yet") if target is None else names[target.pk]
+            label = pgettext("certificate held", "none yet") if target is None else names[target.pk]
             percent = round(100 * count / row.active) if row.active else 0
             row.funnel.append((label, count, percent))
         rows.append(row)

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import exports
+from . import exports, selectors
 
 
 @shared_task(acks_late=True)
@@ -14,3 +14,8 @@ def export_job_run_task(job_id: int) -> str:
 @shared_task(acks_late=True)
 def export_jobs_purge_task() -> int:
     return exports.export_jobs_purge()
+
+
+@shared_task(acks_late=True)
+def overview_warm_task() -> int:
+    return selectors.overview_warm()

@@ -403,7 +403,7 @@ def _expected_export(name, ladder, session):
         ]
         rows = [["妈妈0", "七星关区", "初级班", "; ".join(reasons), "; ".join(details)]]
     elif name == "index":
-        levels = [zh("none yet"), "初级陪伴妈妈", "中级陪伴妈妈", "培训师"]
+        levels = ["暂无证书", "初级陪伴妈妈", "中级陪伴妈妈", "培训师"]
         headers = [
             zh("Cohort"),
             zh("Region"),

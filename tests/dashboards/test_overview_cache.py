@@ -189,3 +189,16 @@ def test_the_nightly_warm_up_counts_the_day_ahead_of_the_first_visitor(two_cohor
     assert selectors.overview_warm(today=tomorrow) == 2
     overview(two_cohorts, today=tomorrow)
     assert recounted == [{"一班", "二班"}]  # the visitor found both counted
+
+
+def test_the_warm_up_is_on_the_nightly_schedule_after_certificate_expiry(settings, two_cohorts):
+    from lms.dashboards.tasks import overview_warm_task
+
+    warm = settings.CELERY_BEAT_SCHEDULE["nightly-overview-warm-up"]
+    expiry = settings.CELERY_BEAT_SCHEDULE["nightly-certificate-expiry"]
+    assert warm["task"] == overview_warm_task.name
+    def at(entry):
+        return min(entry["schedule"].hour), min(entry["schedule"].minute)
+
+    assert at(warm) > at(expiry)
+    assert overview_warm_task.delay().get() == 2
