@@ -71,9 +71,12 @@ PRIVATE_MEDIA = ("submissions/", "certificates/", "exports/")
 
 def public_media(request, path, document_root=None, show_indexes=False):
     """Django's development media view, except for the folders of private files."""
+    import posixpath
+
     from django.http import Http404
     from django.views.static import serve
 
-    if path.lstrip("/").startswith(PRIVATE_MEDIA):
+    # As serve() will see it: "x/../exports/a.csv" and "./exports/a.csv" are exports too.
+    if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_MEDIA):
         raise Http404
     return serve(request, path, document_root=document_root, show_indexes=show_indexes)

@@ -28,7 +28,8 @@ def test_private_folders_are_not_served_by_name(client, settings, debug_urls):
         target = media / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(b"private")
-        assert client.get(f"{settings.MEDIA_URL}{path}").status_code == 404, path
+        for asked in (path, f"./{path}", f"x/../{path}", f"x/..//{path}"):
+            assert client.get(f"{settings.MEDIA_URL}{asked}").status_code == 404, asked
     public = media / "original_images" / "d.txt"
     public.parent.mkdir(parents=True, exist_ok=True)
     public.write_bytes(b"public")

@@ -66,17 +66,17 @@ _mentor_lookup = []
 
 
 def register_mentor_lookup(lookup):
-    """`lookup(learner_ids, phones)` returns (the learners among `learner_ids` who have a
-    current mentor, {phone: (user id, free places)} of the eligible mentors with these mobile
-    numbers), in a fixed number of queries (the mentoring app fills it; the learner import's
-    checks call it). There is one: registering again replaces it."""
+    """`lookup(learner_ids, phones, actor)` returns (the learners among `learner_ids` who have
+    a current mentor, {phone: (user id, free places)} of the eligible mentors of the actor's
+    regions with these mobile numbers), in a fixed number of queries (the mentoring app fills
+    it; the learner import's checks call it). There is one: registering again replaces it."""
     _mentor_lookup[:] = [lookup]
 
 
-def mentor_lookup(learner_ids, phones) -> tuple[set, dict]:
+def mentor_lookup(learner_ids, phones, actor) -> tuple[set, dict]:
     if not _mentor_lookup:
         raise RuntimeError("No mentor lookup is registered (is lms.mentoring installed?)")
-    return _mentor_lookup[0](list(learner_ids), list(phones))
+    return _mentor_lookup[0](list(learner_ids), list(phones), actor)
 
 
 def register_level_gate(gate):

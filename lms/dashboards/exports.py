@@ -18,7 +18,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from courses.levels import Level
-from lms.accounts.permissions import is_programme_staff
+from lms.accounts.models import Region, User
+from lms.accounts.permissions import is_programme_staff, regions_visible_to
 from lms.accounts.spreadsheets import FORMATS, spreadsheet_response, write_spreadsheet
 from lms.programme.models import CohortMembership, MembershipStatus
 
@@ -58,10 +59,13 @@ class ExportRefused(Exception):
 
 
 def to_int(value):
+    """A positive id from the address, or None (a number no database id can be is None too:
+    SQLite cannot compare with it)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**63 else None
 
 
 def choice(value, choices):
@@ -248,6 +252,8 @@ def export_job_create(*, user, table, file_format, filters, language="") -> Expo
     if not is_programme_staff(user):
         raise PermissionDenied
     with transaction.atomic():
+        # Her row is the lock: two clicks at once queue one export.
+        User.objects.select_for_update().filter(pk=user.pk).first()
         for waiting in ExportJob.objects.filter(
             requested_by=user,
             table=table,
@@ -272,6 +278,18 @@ def export_job_create(*, user, table, file_format, filters, language="") -> Expo
 
 def export_jobs_of(user):
     return ExportJob.objects.filter(requested_by=user)
+
+
+def export_still_hers(job, user) -> bool:
+    """A finished file is hers while she still sees every region she was staff of when it
+    was made (moved to another county, she no longer downloads the old one's learners)."""
+    if not job.regions:
+        return True
+    return not (
+        Region.objects.filter(pk__in=job.regions)
+        .exclude(pk__in=regions_visible_to(user).values("pk"))
+        .exists()
+    )
 
 
 def export_job_run(*, job_id: int) -> ExportJob | None:
@@ -300,6 +318,7 @@ def _export_write(job):
         raise ExportRefused(ERROR_NO_ACCESS)
     language = job.language or user.preferred_language or settings.LANGUAGE_CODE
     running = ExportJob.objects.filter(pk=job.pk, status=ExportStatus.RUNNING)
+    regions = sorted(user.staff_regions.values_list("pk", flat=True))
     with translation.override(language):
         built = build_table(user, job.table, job.filters)
         running.update(total=len(built.rows), done=0)
@@ -324,6 +343,7 @@ def _export_write(job):
         job.file.name = stored
         job.file_name = f"{built.filename}.{job.file_format}"
         job.status = ExportStatus.DONE
+        job.regions = regions
         job.total = job.done = len(built.rows)
         job.error = ""
         job.finished_at = timezone.now()

@@ -6,7 +6,7 @@ A cohort's numbers are cached under a key made of:
   certificate, sign-off or approval of a member is saved or deleted, a membership is saved or
   deleted, or members are added in bulk (the cohorts hook the import calls);
 - a token for the whole ladder, replaced when a level or requirement is saved or deleted, or a
-  page is published, unpublished or deleted (a course's lessons decide its completion);
+  page is published, unpublished, moved or deleted (a course's lessons decide its completion);
 - the day (certificates expire, and the pace is counted back from today), the forecast
   window, and the cohort's own level and dates (so editing the cohort needs no token).
 
@@ -109,7 +109,7 @@ def connect():
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from certificates.models import (
         ApprovalRequest,
@@ -137,6 +137,7 @@ def connect():
     # their own class as the sender.
     page_published.connect(ladder_changed, dispatch_uid="dash-published")
     page_unpublished.connect(ladder_changed, dispatch_uid="dash-unpublished")
+    post_page_move.connect(ladder_changed, dispatch_uid="dash-moved")  # a lesson to a course
     for model in apps.get_models():
         if issubclass(model, Page):
             post_delete.connect(ladder_changed, sender=model, dispatch_uid=f"dash-del-{model}")

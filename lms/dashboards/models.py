@@ -104,6 +104,9 @@ class ExportJob(models.Model):
     # The GET parameters of the table's filters, as they were in the address.
     filters = models.JSONField(_("filters"), default=dict, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
+    # The regions she was staff of when the file was made: it is hers to download only while
+    # she still sees all of them.
+    regions = models.JSONField(_("regions"), default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
     )

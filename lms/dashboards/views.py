@@ -220,6 +220,8 @@ def export_download(request, job_id):
     job = get_object_or_404(
         exports.export_jobs_of(request.user), pk=job_id, status=ExportStatus.DONE
     )
+    if not exports.export_still_hers(job, request.user):
+        raise Http404
     try:
         handle = job.file.open("rb")
     except (FileNotFoundError, ValueError) as exc:

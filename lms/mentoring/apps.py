@@ -27,7 +27,7 @@ def _assign_mentors_bulk(pairs, actor, reason):
     return mentor_assign_bulk(pairs=pairs, actor=actor, reason=reason)
 
 
-def _mentor_lookup(learner_ids, phones):
+def _mentor_lookup(learner_ids, phones, actor):
     from .selectors import mentor_lookup_for_import
 
-    return mentor_lookup_for_import(learner_ids, phones)
+    return mentor_lookup_for_import(learner_ids, phones, actor)

@@ -23,7 +23,11 @@ from courses.models import Enrolment
 from courses.selectors import ProgressSummary, progress_summaries
 
 from .models import CoachingContact, MentorAssignment, MentorProfile
-from .permissions import contacts_visible_to, eligible_mentor_profiles
+from .permissions import (
+    contacts_visible_to,
+    eligible_mentor_profiles,
+    mentor_profiles_visible_to,
+)
 
 INACTIVE_AFTER_DAYS = 14
 NO_CONTACT_AFTER_DAYS = 30
@@ -221,10 +225,10 @@ def my_mentor(learner) -> MyMentor | None:
     return MyMentor(mentor=mentor, phone=phone, next_follow_up=upcoming)
 
 
-def mentor_lookup_for_import(learner_ids, phones) -> tuple[set, dict]:
+def mentor_lookup_for_import(learner_ids, phones, actor) -> tuple[set, dict]:
     """For the learner import's checks: which of `learner_ids` have a current mentor, and
-    {phone: (user id, free places)} of the eligible mentors with these mobile numbers. Three
-    queries."""
+    {phone: (user id, free places)} of the eligible mentors of the staff member's regions
+    with these mobile numbers (a number elsewhere is an unknown mentor). Three queries."""
     with_mentor = set(
         MentorAssignment.objects.filter(
             learner_id__in=learner_ids, ended_at__isnull=True
@@ -232,7 +236,7 @@ def mentor_lookup_for_import(learner_ids, phones) -> tuple[set, dict]:
     )
     mentors = list(
         eligible_mentor_profiles()
-        .filter(user__phone__in=phones)
+        .filter(user__phone__in=phones, pk__in=mentor_profiles_visible_to(actor).values("pk"))
         .values_list("user_id", "user__phone", "capacity")
     )
     loads = dict(

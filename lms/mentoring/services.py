@@ -22,7 +22,12 @@ from lms.notifications.services import notify
 from lms.programme.models import MembershipStatus
 
 from .models import CoachingContact, MentorAssignment, MentorProfile
-from .permissions import can_log_contact, can_manage_learner, eligible_mentor_profiles
+from .permissions import (
+    can_log_contact,
+    can_manage_learner,
+    eligible_mentor_profiles,
+    mentor_profiles_visible_to,
+)
 
 # Profiles ----------------------------------------------------------------------------------
 
@@ -198,6 +203,9 @@ def mentor_assign_bulk(*, pairs, actor=None, reason="") -> list:
         managed = learners_managed_by(actor).filter(pk__in=learner_ids).values_list("pk", flat=True)
         if len(set(managed)) != len(learner_ids):
             raise PermissionDenied(_("You can only assign mentors to learners in your regions."))
+        visible = mentor_profiles_visible_to(actor).filter(user_id__in=mentor_ids)
+        if len(set(visible.values_list("user_id", flat=True))) != len(mentor_ids):
+            raise PermissionDenied(_("You can only assign mentors of your regions."))
     profiles = {
         p.user_id: p
         for p in eligible_mentor_profiles()

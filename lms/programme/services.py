@@ -295,15 +295,19 @@ def session_save(
         if errors:
             raise ValidationError(errors)
         session.save()
+        candidates = set(session.co_facilitators.values_list("pk", flat=True)) if before else set()
         if facilitators is not None:
             session.facilitators.set(facilitators)
         if co_facilitators is not None:
             session.co_facilitators.set(co_facilitators)
+            candidates |= {u.pk for u in co_facilitators}
         if before is not None:
             if before != {"level": session.level, "is_cancelled": session.is_cancelled}:
-                # Attendance counts toward a level only in a session of that level that took
-                # place; tell the certificates the count may have changed.
-                progress_changed(session.attendances.values_list("learner_id", flat=True))
+                # Attendance, and a co-facilitation observed here, count toward a level only
+                # in a session of that level that took place; tell the certificates (and the
+                # dashboards) the count may have changed for those who attended or co-led it.
+                attendees = set(session.attendances.values_list("learner_id", flat=True))
+                progress_changed(attendees | candidates)
             if session.is_cancelled and not before["is_cancelled"]:
                 _enqueue_cancellation_notices(session)
         _fill_from_waiting_list(session)
@@ -731,7 +735,7 @@ def _import_lookups(actor, rows) -> imports.Lookups:
         ids = [p["pk"] for p in people]
         manageable = set(managed.filter(pk__in=ids).values_list("pk", flat=True))
         # Mentoring sits in this layer too and imports programme: ask it through the hook.
-        with_mentor, mentors = mentor_lookup(ids, chunk)
+        with_mentor, mentors = mentor_lookup(ids, chunk, actor)
         cohorts_of = {}
         for cohort_id, learner_id in CohortMembership.objects.filter(
             learner_id__in=ids

@@ -260,6 +260,23 @@ def test_only_the_staff_member_who_asked_sees_and_downloads_her_export(
         assert "attachment" not in response.get("Content-Disposition", "")
 
 
+def test_moved_to_another_county_she_no_longer_downloads_the_old_ones_export(
+    client, counties, small_limit, django_capture_on_commit_callbacks
+):
+    _province, county, other = counties
+    _at_risk_cohort(county)
+    staff = staff_user(county)
+    client.force_login(staff)
+    _ask(
+        client, django_capture_on_commit_callbacks, reverse("dashboards:at_risk"), {"export": "csv"}
+    )
+    job = ExportJob.objects.get()
+    download = reverse("dashboards:export_download", args=[job.pk])
+    assert client.get(download).status_code == 200
+    staff.staff_regions.set([other])
+    assert client.get(download).status_code == 404
+
+
 def test_county_staff_never_export_another_countys_learners(
     client, counties, settings, django_capture_on_commit_callbacks
 ):

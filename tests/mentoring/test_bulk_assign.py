@@ -100,6 +100,15 @@ def test_staff_assign_only_learners_they_manage(regions):
     assert not MentorAssignment.objects.exists()
 
 
+def test_staff_assign_only_mentors_of_their_regions(regions):
+    staff = staff_user(regions["county"])
+    elsewhere = make_mentor(regions["other_county"])
+    learner = UserFactory(home_region=regions["v1"])
+    with pytest.raises(PermissionDenied, match="mentors of your regions"):
+        mentor_assign_bulk(pairs=[(learner.pk, elsewhere.pk)], actor=staff)
+    assert not MentorAssignment.objects.exists()
+
+
 def test_the_hook_reaches_the_bulk_assignment(regions):
     """lms.programme calls the hook; the mentoring app registers the service in ready()."""
     mentor = make_mentor(regions["v1"])

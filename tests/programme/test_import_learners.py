@@ -332,6 +332,16 @@ def test_the_mentor_column_assigns_a_mentor_only_to_a_learner_without_one(
     assert MentorAssignment.objects.get(learner=has_one, ended_at__isnull=True).mentor == other
 
 
+def test_a_mentor_of_another_county_is_unknown_to_the_import(staff_client, regions, cohort):
+    """Staff give learners only mentors of their own regions (as the admin form does)."""
+    make_mentor(regions["other_county"], phone="+8613900000077")
+    data = csv_bytes("王小梅,13800000001,周家桥社区,2026秋初级班,,13900000077")
+    response = upload(staff_client, data)
+    text = page_text(staff_client, batch_of(response))
+    assert "No active, eligible mentor has the mobile number “13900000077”" in text
+    assert not MentorAssignment.objects.exists()
+
+
 def test_a_failure_mid_way_leaves_nothing_half_imported(
     staff_client, cohort, monkeypatch, sms_outbox, django_capture_on_commit_callbacks
 ):
