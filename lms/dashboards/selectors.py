@@ -464,7 +464,6 @@ def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> 
             "learner__home_region__name",
             "learner__home_region__name_en",
         )
-        .iterator(chunk_size=5000)
     ):
         row = members.get(learner_id)
         if row is None:

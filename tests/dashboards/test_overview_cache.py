@@ -305,3 +305,17 @@ def test_an_import_shows_its_new_learners_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         import_start(batch=batch, actor=staff)
     assert overview([cohort])["四班"].active == 2
+
+
+def test_cancelling_a_session_recounts_the_cohorts_of_its_co_facilitators(
+    two_cohorts, county, recounted, django_capture_on_commit_callbacks
+):
+    """A trainer candidate's observed co-facilitation counts only if the session took place."""
+    candidate = CohortMembership.objects.filter(cohort=two_cohorts[1]).first().learner
+    session = make_session(county)
+    session.co_facilitators.add(candidate)
+    overview(two_cohorts)
+    with django_capture_on_commit_callbacks(execute=True):
+        session_save(session=session, actor=staff_user(county), is_cancelled=True)
+    overview(two_cohorts)
+    assert recounted == [{"一班", "二班"}, {"二班"}]
