@@ -106,14 +106,19 @@ class Table:
     filename: str  # without the extension
 
 
-def _overview(user, params):
+def overview_rows(user, params, config):
+    """The overview's rows as the screen shows them: the visible cohorts, of one region if
+    the address names one."""
     cohorts = selectors.visible_cohorts(user)
     if region := to_int(params.get("region")):
         cohorts = cohorts.filter(region_id=region)
-    config = DashboardSettings.load()
-    rows = selectors.readiness_overview(
+    return selectors.readiness_overview(
         cohorts, today=timezone.localdate(), weeks=config.forecast_weeks
     )
+
+
+def _overview(user, params):
+    rows = overview_rows(user, params, DashboardSettings.load())
     return Table(*selectors.overview_table(rows), "readiness-overview")
 
 
@@ -149,14 +154,18 @@ def _risk_cohorts(user, params):
     return cohorts.filter(pk=cohort_id) if cohort_id else cohorts
 
 
-def _at_risk(user, params):
-    config = DashboardSettings.load()
-    rows = selectors.at_risk_rows(
+def at_risk_rows(user, params, config):
+    """The at-risk rows as the screen lists them, every page of them."""
+    return selectors.at_risk_rows(
         _risk_cohorts(user, params),
         reason=at_risk_filters(params)["reason"] or None,
         config=config,
     )
-    return Table(*selectors.at_risk_table(rows, config), "at-risk")
+
+
+def _at_risk(user, params):
+    config = DashboardSettings.load()
+    return Table(*selectors.at_risk_table(at_risk_rows(user, params, config), config), "at-risk")
 
 
 def _at_risk_size(user, params):
@@ -180,10 +189,15 @@ def _grading_backlog(user, params):
     return Table(*selectors.grading_backlog(user, timezone.now()), "grading-backlog")
 
 
+def training_sessions(user, params, now):
+    return selectors.training_rows(user, now=now, **training_filters(params))
+
+
 def _training(user, params):
     now = timezone.now()
-    sessions = selectors.training_rows(user, now=now, **training_filters(params))
-    return Table(*selectors.training_table(sessions, now), "training-sessions")
+    return Table(
+        *selectors.training_table(training_sessions(user, params, now), now), "training-sessions"
+    )
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,6 @@ from lms.programme.models import MembershipStatus
 from . import exports, selectors
 from .models import DashboardSettings, ExportJob, ExportStatus, ExportTable
 
-_int = exports.to_int
-
 
 def _export(request, table, fmt, **extra):
     """The file, or the page of the export job a large table became."""
@@ -48,14 +46,8 @@ def overview(request):
     require_programme_staff(request)
     if fmt := _wants_export(request):
         return _export(request, ExportTable.OVERVIEW, fmt)
-    region = _int(request.GET.get("region"))
-    cohorts = selectors.visible_cohorts(request.user)
-    if region:
-        cohorts = cohorts.filter(region_id=region)
     config = DashboardSettings.load()
-    rows = selectors.readiness_overview(
-        cohorts, today=timezone.localdate(), weeks=config.forecast_weeks
-    )
+    rows = exports.overview_rows(request.user, request.GET, config)
     headers, table = selectors.overview_table(rows)
     return _render(
         request,
@@ -107,11 +99,7 @@ def at_risk(request):
     if fmt := _wants_export(request):
         return _export(request, ExportTable.AT_RISK, fmt)
     config = DashboardSettings.load()
-    cohorts = selectors.visible_cohorts(request.user)
-    selected = exports.at_risk_filters(request.GET)
-    cohort_id, reason = selected["cohort"], selected["reason"]
-    chosen = cohorts.filter(pk=cohort_id) if cohort_id else cohorts
-    rows = selectors.at_risk_rows(chosen, reason=reason or None, config=config)
+    rows = exports.at_risk_rows(request.user, request.GET, config)
     # A province can have thousands at risk: the screen shows them a page at a time (the
     # export has them all).
     page = Paginator(rows, AT_RISK_PAGE_SIZE).get_page(request.GET.get("p"))
@@ -126,8 +114,8 @@ def at_risk(request):
             "page": page,
             "table": list(zip(links, table, strict=True)),
             "reasons": [(code, labels[code]) for code in selectors.RISK_REASONS],
-            "cohorts": list(cohorts),
-            "selected": selected,
+            "cohorts": list(selectors.visible_cohorts(request.user)),
+            "selected": exports.at_risk_filters(request.GET),
         },
     )
 
@@ -157,9 +145,8 @@ def training(request):
     require_programme_staff(request)
     if fmt := _wants_export(request):
         return _export(request, ExportTable.TRAINING, fmt)
-    selected = exports.training_filters(request.GET)
     now = timezone.now()
-    sessions = selectors.training_rows(request.user, now=now, **selected)
+    sessions = exports.training_sessions(request.user, request.GET, now)
     headers, table = selectors.training_table(sessions, now)
     return _render(
         request,
@@ -169,7 +156,7 @@ def training(request):
             "table": table,
             "levels": Level.choices,
             "periods": [("past", _("Held")), ("upcoming", _("Upcoming"))],
-            "selected": selected,
+            "selected": exports.training_filters(request.GET),
             "totals": selectors.training_totals(sessions, now),
         },
     )
@@ -198,7 +185,7 @@ def export_job(request, job_id):
     Only the staff member who asked sees it (another gets a 404)."""
     require_programme_staff(request)
     job = get_object_or_404(exports.export_jobs_of(request.user), pk=job_id)
-    running = job.status in (ExportStatus.PENDING, ExportStatus.RUNNING)
+    running = not job.is_over
     return TemplateResponse(
         request,
         "dashboards/export_job.html",
