@@ -4,13 +4,12 @@ double click or a retried request could repeat it."""
 import random
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -18,7 +17,7 @@ from courses.models import LessonCompletion, canonical
 from courses.services import lesson_complete
 from lms.accounts.extensions import progress_changed
 from lms.mentoring.models import MentorAssignment
-from lms.notifications.services import notify
+from lms.notifications.services import notify_in_language
 
 from .models import (
     AttemptAnswer,
@@ -473,17 +472,17 @@ def _notify_mentor(submission, version):
     )
     if assignment is None:
         return  # staff see it waiting in the results; assigning a mentor shows it to her
-    mentor = assignment.mentor
-    with translation.override(mentor.preferred_language or settings.LANGUAGE_CODE):
-        notify(
-            recipient=mentor,
-            kind="submission_waiting",
-            dedupe_key=f"submission-version:{version.pk}",
-            title=_("%(name)s handed in “%(task)s”")
-            % {"name": submission.learner, "task": localized(submission.task).title},
-            body=_("Her work is waiting for you to grade it."),
-            url=reverse("grading:grade", args=[submission.pk]),
-        )
+    notify_in_language(
+        recipient=assignment.mentor,
+        kind="submission_waiting",
+        dedupe_key=f"submission-version:{version.pk}",
+        title=lambda: (
+            _("%(name)s handed in “%(task)s”")
+            % {"name": submission.learner, "task": localized(submission.task).title}
+        ),
+        body=lambda: _("Her work is waiting for you to grade it."),
+        url=lambda: reverse("grading:grade", args=[submission.pk]),
+    )
 
 
 def submission_grade(
@@ -587,18 +586,17 @@ def submission_grade(
 
 
 def _notify_learner(submission, review):
-    learner = submission.learner
-    with translation.override(learner.preferred_language or settings.LANGUAGE_CODE):
+    def title():
         task = localized(submission.task).title
         if review.decision == Decision.PASS:
-            title = _("Your task “%(task)s” is passed") % {"task": task}
-        else:
-            title = _("Your task “%(task)s” needs revision") % {"task": task}
-        notify(
-            recipient=learner,
-            kind="submission_graded",
-            dedupe_key=f"review:{review.pk}",
-            title=title,
-            body=review.feedback[:500],
-            url=reverse("assessments:task", args=[submission.task_id]),
-        )
+            return _("Your task “%(task)s” is passed") % {"task": task}
+        return _("Your task “%(task)s” needs revision") % {"task": task}
+
+    notify_in_language(
+        recipient=submission.learner,
+        kind="submission_graded",
+        dedupe_key=f"review:{review.pk}",
+        title=title,
+        body=review.feedback[:500],
+        url=lambda: reverse("assessments:task", args=[submission.task_id]),
+    )

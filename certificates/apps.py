@@ -16,4 +16,4 @@ class CertificatesConfig(AppConfig):
         extensions.register_progress_listener(hooks.progress_listener)
         extensions.register_person_panel(extensions.LEARNER_HOME, hooks.learner_home_panel)
         extensions.register_person_panel(extensions.PERSON_PROGRESS, hooks.person_panel)
-        extensions.register_person_panel(extensions.MENTEE_DETAIL, hooks.mentee_panel)
+        extensions.register_person_panel(extensions.MENTEE_DETAIL, hooks.person_panel)

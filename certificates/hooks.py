@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from assessments.selectors import localized
 
+from .models import CertificateStatus
 from .permissions import can_sign_off
 from .readiness import holds_current
 from .selectors import learner_certificates, next_level_checklist
@@ -42,7 +43,9 @@ def learner_home_panel(request, learner):
         "certificates/_ladder_panel.html",
         {
             "checklist": next_level_checklist(learner),
-            "certificates": [c for c in learner_certificates(learner) if c.status != "revoked"],
+            "certificates": [
+                c for c in learner_certificates(learner) if c.status != CertificateStatus.REVOKED
+            ],
             "for_learner": True,
         },
         request=request,
@@ -63,6 +66,3 @@ def person_panel(request, learner):
         },
         request=request,
     )
-
-
-mentee_panel = person_panel

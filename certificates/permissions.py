@@ -5,9 +5,9 @@ from lms.accounts.permissions import (
     is_programme_staff,
     learners_managed_by,
     learners_visible_to,
-    regions_visible_to,
 )
 from lms.mentoring.permissions import is_current_mentor, is_mentor
+from lms.programme.permissions import can_mark_attendance
 
 from .models import ApprovalRequest, Certificate
 
@@ -43,12 +43,8 @@ def can_sign_off(user, learner) -> bool:
 
 
 def can_observe(user, session, candidate) -> bool:
-    """A facilitator of the session (a trainer) or programme staff of its region; never the
-    candidate herself."""
+    """Whoever may mark the session's attendance (a facilitator, staff of its region); never
+    the candidate herself."""
     if not user.is_authenticated or user.pk == candidate.pk:
         return False
-    if user.is_superuser or session.facilitators.filter(pk=user.pk).exists():
-        return True
-    return (
-        is_programme_staff(user) and regions_visible_to(user).filter(pk=session.region_id).exists()
-    )
+    return can_mark_attendance(user, session)

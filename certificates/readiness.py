@@ -16,7 +16,14 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
-from assessments.models import PracticalTask, Quiz, QuizAttempt, Rubric, Submission
+from assessments.models import (
+    PracticalTask,
+    Quiz,
+    QuizAttempt,
+    Rubric,
+    Submission,
+    SubmissionStatus,
+)
 from courses.models import CoursePage, LessonCompletion, LessonPage
 from lms.mentoring.models import CoachingContact
 from lms.programme.models import Attendance
@@ -264,7 +271,7 @@ def _one_task(learner_id, r, level, today):
         .values_list("status", flat=True)
         .first()
     )
-    return Check(r, met=status == "passed", state=status or "")
+    return Check(r, met=status == SubmissionStatus.PASSED, state=status or "")
 
 
 def _one_sessions(learner_id, r, level, today):
@@ -395,7 +402,7 @@ def _bulk_task(learners, r, level, today):
         "learner_id", "status"
     )
     return (
-        {pk: {"met": status == "passed", "state": status} for pk, status in rows},
+        {pk: {"met": status == SubmissionStatus.PASSED, "state": status} for pk, status in rows},
         {"met": False, "state": ""},
     )
 
@@ -520,6 +527,15 @@ def held_level_ids(learner, *, today=None) -> set:
 def next_level(levels, held_ids):
     """The first level of the ladder she does not hold now."""
     return next((level for level in levels if level.pk not in held_ids), None)
+
+
+def holds_mentoring_level(learner, *, today=None) -> bool:
+    """She holds, now, a certificate of a level that allows mentoring. One query."""
+    return Certificate.objects.filter(
+        current_certificates_q(today),
+        learner_id=getattr(learner, "pk", learner),
+        level__grants_mentoring=True,
+    ).exists()
 
 
 def holds_current(learner, level_id, *, today=None) -> bool:

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.selectors import localized
+from assessments.selectors import localized, localized_many
 
 from .models import Certificate, RequirementKind, SignOff, open_sign_offs_q
 from .readiness import held_level_ids, ladder, next_level, readiness_for
@@ -172,14 +172,16 @@ def next_level_checklist(learner, *, for_learner=True):
 
 
 def learner_certificates(learner):
-    """Her certificates, newest first, with the level in her language. Two queries."""
+    """Her certificates, newest first, with the level in her language. Three queries at
+    most, whatever their number."""
     certificates = list(
         Certificate.objects.filter(learner=learner)
         .select_related("level")
         .order_by("-issued_at", "-pk")
     )
+    names = {pk: level.name for pk, level in localized_many(c.level for c in certificates).items()}
     for certificate in certificates:
-        certificate.level_display = localized(certificate.level).name
+        certificate.level_display = names[certificate.level_id]
     return certificates
 
 

@@ -24,7 +24,6 @@ from .models import (
     Certificate,
     CertificateSettings,
     CertificateStatus,
-    CertificationLevel,
     FacilitationObservation,
     Issuance,
     RequirementKind,
@@ -32,7 +31,7 @@ from .models import (
     open_sign_offs_q,
 )
 from .permissions import can_manage_certificates_of, can_observe, can_sign_off
-from .readiness import holds_current, ladder, level_in_ladder, readiness_for
+from .readiness import holds_mentoring_level, ladder, level_in_ladder, readiness_for
 
 # --- Sign-off -----------------------------------------------------------------------------
 
@@ -107,8 +106,8 @@ def approval_request_open(*, learner, level) -> tuple[ApprovalRequest, bool]:
             learner=learner, level=level, status=ApprovalStatus.PENDING
         ), False
     for staff in staff_responsible_for(learner):
-        _notify(
-            staff,
+        notify_in_language(
+            recipient=staff,
             kind="certificate_approval_waiting",
             dedupe_key=f"approval-waiting:{approval.pk}",
             title=lambda: (
@@ -152,8 +151,8 @@ def approval_decide(*, approval, actor, approve: bool, note: str = "") -> Certif
     approval.note = note[:2000]
     approval.save(update_fields=["status", "decided_at", "decided_by", "note"])
     if not approve:
-        _notify(
-            approval.learner,
+        notify_in_language(
+            recipient=approval.learner,
             kind="certificate_declined",
             dedupe_key=f"approval-declined:{approval.pk}",
             title=lambda: (
@@ -188,7 +187,7 @@ def certificate_issue(*, learner, level, issued_by=None, replaces=None) -> tuple
         level=level,
         holder_name=learner.display_name or str(learner),
         issued_on=today,
-        expires_on=_add_months(today, level.validity_months) if level.validity_months else None,
+        expires_on=add_months(today, level.validity_months) if level.validity_months else None,
         issued_by=issued_by,
         design=design_snapshot(level),
         replaces=replaces,
@@ -214,8 +213,8 @@ def certificate_issue(*, learner, level, issued_by=None, replaces=None) -> tuple
         mentor_eligibility_grant(
             user=learner, capacity=CertificateSettings.load().default_mentor_capacity
         )
-    _notify(
-        learner,
+    notify_in_language(
+        recipient=learner,
         kind="certificate_issued",
         dedupe_key=f"certificate-issued:{certificate.pk}",
         title=lambda: (
@@ -266,10 +265,10 @@ def _locales():
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
-def _add_months(day, months):
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-
+def add_months(day, months):
+    """The same day `months` later (earlier when negative), or the month's last day."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month += 1
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
@@ -284,8 +283,8 @@ def certificate_revoke(*, certificate, actor, reason: str) -> Certificate:
     from now on, she is told, and a trainer level no longer lets her mentor."""
     certificate = _revoke(certificate, actor, reason)
     _after_loss(certificate)
-    _notify(
-        certificate.learner,
+    notify_in_language(
+        recipient=certificate.learner,
         kind="certificate_revoked",
         dedupe_key=f"certificate-revoked:{certificate.pk}",
         title=lambda: (
@@ -368,8 +367,8 @@ def certificates_expire(*, today=None, learner_ids=None) -> int:
                 continue
             count += 1
             _after_loss(certificate)
-            _notify(
-                certificate.learner,
+            notify_in_language(
+                recipient=certificate.learner,
                 kind="certificate_expired",
                 dedupe_key=f"certificate-expired:{certificate.pk}",
                 title=lambda c=certificate: (
@@ -391,8 +390,8 @@ def certificate_expiry_reminders_send(*, today=None) -> int:
         expires_on__gte=today,
         expires_on__lte=today + timedelta(days=days),
     ).select_related("level", "learner"):
-        _notification, created = _notify(
-            certificate.learner,
+        _notification, created = notify_in_language(
+            recipient=certificate.learner,
             kind="certificate_expiring",
             dedupe_key=f"certificate-expiring:{certificate.pk}",
             title=lambda c=certificate: (
@@ -414,8 +413,7 @@ def _after_loss(certificate):
 
     if not certificate.level.grants_mentoring:
         return
-    others = CertificationLevel.objects.filter(grants_mentoring=True).values_list("pk", flat=True)
-    if any(holds_current(certificate.learner, pk) for pk in others):
+    if holds_mentoring_level(certificate.learner):
         return
     mentor = certificate.learner
     with translation.override(settings.LANGUAGE_CODE):
@@ -429,8 +427,8 @@ def _after_loss(certificate):
     for mentee in mentees:
         staff.update({s.pk: s for s in staff_responsible_for(mentee)})
     for member in staff.values():
-        _notify(
-            member,
+        notify_in_language(
+            recipient=member,
             kind="mentor_lost_certificate",
             dedupe_key=f"mentor-lost:{certificate.pk}",
             title=lambda: (
@@ -500,8 +498,8 @@ def observation_record(
             progress_changed([candidate.pk])
     except IntegrityError as exc:
         raise ValidationError(_("Her co-facilitation of this session is already rated.")) from exc
-    _notify(
-        candidate,
+    notify_in_language(
+        recipient=candidate,
         kind="co_facilitation_rated",
         dedupe_key=f"observation:{observation.pk}",
         title=lambda: (
@@ -569,9 +567,3 @@ def _level_name(level):
     from assessments.selectors import localized
 
     return localized(level).name
-
-
-def _notify(recipient, *, kind, dedupe_key, title, body="", url=""):
-    return notify_in_language(
-        recipient=recipient, kind=kind, dedupe_key=dedupe_key, title=title, body=body, url=url
-    )

@@ -239,13 +239,16 @@ def mentor_lookup_for_import(learner_ids, phones, actor) -> tuple[set, dict]:
         .filter(user__phone__in=phones, pk__in=mentor_profiles_visible_to(actor).values("pk"))
         .values_list("user_id", "user__phone", "capacity")
     )
-    loads = dict(
-        MentorAssignment.objects.filter(
-            mentor_id__in=[m[0] for m in mentors], ended_at__isnull=True
-        )
-        .values("mentor_id")
-        .annotate(n=Count("pk"))
-        .values_list("mentor_id", "n")
-    )
+    loads = active_mentee_counts([m[0] for m in mentors])
     free = {phone: (pk, capacity - loads.get(pk, 0)) for pk, phone, capacity in mentors}
     return with_mentor, free
+
+
+def active_mentee_counts(mentor_ids) -> dict:
+    """{mentor id: her current mentees}, for mentors who have any. One query."""
+    rows = (
+        MentorAssignment.objects.filter(mentor_id__in=mentor_ids, ended_at__isnull=True)
+        .values("mentor_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["mentor_id"]: row["n"] for row in rows}

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from .permissions import (
     eligible_mentor_profiles,
     mentor_profiles_visible_to,
 )
+from .selectors import active_mentee_counts, mentee_rows
 
 # Profiles ----------------------------------------------------------------------------------
 
@@ -103,15 +104,6 @@ def mentor_eligibility_withdraw(*, user, reason: str) -> list:
 # Assignments -------------------------------------------------------------------------------
 
 
-def _active_load(mentor_ids):
-    rows = (
-        MentorAssignment.objects.filter(mentor_id__in=mentor_ids, ended_at__isnull=True)
-        .values("mentor_id")
-        .annotate(n=Count("pk"))
-    )
-    return {row["mentor_id"]: row["n"] for row in rows}
-
-
 def _lock_eligible_profile(mentor) -> MentorProfile:
     profile = eligible_mentor_profiles().select_for_update().filter(user=mentor).first()
     if profile is None:
@@ -147,7 +139,7 @@ def mentor_assign(*, learner, mentor, reason="", actor=None, replace_current=Fal
             % {"learner": learner, "mentor": current.mentor},
             code="has_mentor",
         )
-    load = _active_load([mentor.pk]).get(mentor.pk, 0)
+    load = active_mentee_counts([mentor.pk]).get(mentor.pk, 0)
     if load >= profile.capacity:
         raise ValidationError(
             _("%(name)s already has %(load)s mentees; her capacity is %(capacity)s.")
@@ -227,7 +219,7 @@ def mentor_assign_bulk(*, pairs, actor=None, reason="") -> list:
             learner_id__in=learner_ids, ended_at__isnull=True
         )
     }
-    load = _active_load(mentor_ids)  # counts the assignments about to end, too
+    load = active_mentee_counts(mentor_ids)  # counts the assignments about to end, too
     to_end, new, given = [], [], {}
     for learner_id, mentor_id in wanted.items():
         assignment = current.get(learner_id)
@@ -379,7 +371,7 @@ def auto_assign_plan(*, cohort, actor=None) -> AutoAssignPlan:
         .prefetch_related("regions")
         .order_by("pk")
     )
-    load = _active_load([p.user_id for p in profiles])
+    load = active_mentee_counts([p.user_id for p in profiles])
     mentors = []
     for profile in profiles:
         home = profile.user.home_region.path if profile.user.home_region else ""
@@ -462,7 +454,7 @@ def _apply_pairs(cohort, pairs, actor):
         .filter(learner_id__in=learner_ids, ended_at__isnull=True)
         .values_list("learner_id", "mentor_id")
     )
-    load = _active_load(mentor_ids)
+    load = active_mentee_counts(mentor_ids)
     users = User.objects.in_bulk(set(learner_ids) | set(mentor_ids))
     problems, new = [], []
     for learner_id, mentor_id in pairs:
@@ -558,8 +550,6 @@ def _notify_now(recipient, kind, assignment, title, body, url_name, *url_args) -
 def mentor_digests_send(*, today=None) -> int:
     """Every week: each active mentor with mentees who need her gets one digest. Once per
     mentor per ISO week, however often it runs. Returns how many digests were new."""
-    from .selectors import mentee_rows
-
     today = today or timezone.localdate()
     year, week, _day = today.isocalendar()
     sent = 0

@@ -104,14 +104,16 @@ def notifications_mark_read(*, user, notification_ids=None) -> int:
     return unread.update(read_at=timezone.now())
 
 
-def notify_in_language(*, recipient, title, body="", **kwargs):
-    """`notify`, with the title and body written in the recipient's language: pass them as
-    callables (or lazy strings), they are evaluated under her language."""
+def notify_in_language(*, recipient, title, body="", url="", **kwargs):
+    """`notify`, with the title, body and link in the recipient's language: pass them as
+    callables (or lazy strings), they are evaluated under her language (a link reversed there
+    has her language's prefix)."""
     with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
         return notify(
             recipient=recipient,
             title=title() if callable(title) else title,
             body=body() if callable(body) else body,
+            url=url() if callable(url) else url,
             **kwargs,
         )
 
@@ -128,9 +130,10 @@ def notify_many_in_language(
     deliver=True,
 ) -> list:
     """`notify_in_language` for many people at once, in a fixed number of queries (a bulk
-    import): `dedupe_key`, `title` and `body` are callables given the recipient; title and
-    body are evaluated under her language. Each person is notified once per dedupe key, as
-    by `notify`. Returns the new notifications."""
+    import): `dedupe_key`, `title` and `body` are callables given the recipient; title, body
+    and `url` (a string, or a callable given the recipient) are evaluated under her
+    language. Each person is notified once per dedupe key, as by `notify`. Returns the new
+    notifications."""
     recipients = list(recipients)
     if not recipients:
         return []
@@ -151,7 +154,7 @@ def notify_many_in_language(
                     dedupe_key=keys[recipient.pk],
                     title=str(title(recipient))[:200],
                     body=str(body(recipient)) if body else "",
-                    url=url,
+                    url=url(recipient) if callable(url) else url,
                 )
             )
         wanted[recipient.pk] = [
@@ -182,7 +185,7 @@ def notify_many_in_language(
                 dedupe_key=keys[recipient.pk],
                 title=lambda r=recipient: title(r),
                 body=(lambda r=recipient: body(r)) if body else "",
-                url=url,
+                url=(lambda r=recipient: url(r)) if callable(url) else url,
                 channels=channels,
                 deliver=deliver,
             )

@@ -70,9 +70,12 @@ def is_session_facilitator(user, session) -> bool:
     return session.facilitators.filter(pk=user.pk).exists()
 
 
-def can_mark_attendance(user, session) -> bool:
-    """A facilitator of the session, or staff of its region (superusers too)."""
-    return can_manage_session(user, session) or is_session_facilitator(user, session)
+def can_mark_attendance(user, session, *, is_facilitator=None) -> bool:
+    """A facilitator of the session, or staff of its region (superusers too). A caller that
+    already knows whether she leads it passes `is_facilitator` and saves the query."""
+    if is_facilitator is None:
+        is_facilitator = is_session_facilitator(user, session)
+    return is_facilitator or can_manage_session(user, session)
 
 
 def attendance_opens_at(session):

@@ -28,7 +28,7 @@ from lms.accounts.models import Region
 from .models import Attendance, BookingStatus, SessionBooking, TrainingSession
 from .permissions import (
     attendance_is_open,
-    can_manage_session,
+    can_mark_attendance,
     sessions_led_by,
     sessions_open_to,
 )
@@ -283,7 +283,7 @@ def session_page(user, session) -> SessionPage:
         lock_reason=lock_reason,
         is_facilitator=is_facilitator,
         is_co_facilitator=is_co_facilitator,
-        can_mark_attendance=is_facilitator or can_manage_session(user, session),
+        can_mark_attendance=can_mark_attendance(user, session, is_facilitator=is_facilitator),
     )
 
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,7 +23,7 @@ from lms.accounts.models import RegionKind, User
 from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
 from lms.accounts.roles import LEARNER
 from lms.notifications.models import Channel
-from lms.notifications.services import notify, notify_many_in_language
+from lms.notifications.services import notify_in_language, notify_many_in_language
 
 from . import imports
 from .models import (
@@ -237,19 +237,20 @@ def _fill_from_waiting_list(session) -> list:
 
 def _notify_seat_freed(booking):
     learner, session = booking.learner, booking.session
-    with translation.override(learner.preferred_language):
-        notify(
-            recipient=learner,
-            kind="training_seat",
-            dedupe_key=f"training_seat:{booking.pk}",
-            title=_("You have a seat: %(title)s") % {"title": session.title},
-            body=_(
+    notify_in_language(
+        recipient=learner,
+        kind="training_seat",
+        dedupe_key=f"training_seat:{booking.pk}",
+        title=lambda: _("You have a seat: %(title)s") % {"title": session.title},
+        body=lambda: (
+            _(
                 "A seat became free and it is yours: %(when)s, %(venue)s. If you cannot come, "
                 "please cancel so that the next person can have it."
             )
-            % {"when": _when(session), "venue": session.venue},
-            url=reverse("programme:session", args=[session.pk]),
-        )
+            % {"when": _when(session), "venue": session.venue}
+        ),
+        url=lambda: reverse("programme:session", args=[session.pk]),
+    )
 
 
 def session_save(
@@ -325,24 +326,21 @@ def session_cancellation_notify(*, session) -> int:
     per person however often this runs. Returns how many notifications were new."""
     if not session.is_cancelled:
         return 0  # staff undid the cancellation before the notices went out
-    new = 0
     bookings = session.bookings.filter(
         status__in=[BookingStatus.BOOKED, BookingStatus.WAITING]
     ).select_related("learner")
-    for booking in bookings:
-        learner = booking.learner
-        with translation.override(learner.preferred_language):
-            _notification, created = notify(
-                recipient=learner,
-                kind="training_cancelled",
-                dedupe_key=f"training_cancelled:{session.pk}",
-                title=_("Cancelled: %(title)s") % {"title": session.title},
-                body=_("The training session on %(when)s at %(venue)s will not take place.")
-                % {"when": _when(session), "venue": session.venue},
-                url=reverse("programme:session", args=[session.pk]),
-            )
-        new += created
-    return new
+    notified = notify_many_in_language(
+        recipients=[booking.learner for booking in bookings],
+        kind="training_cancelled",
+        dedupe_key=lambda _learner: f"training_cancelled:{session.pk}",
+        title=lambda _learner: _("Cancelled: %(title)s") % {"title": session.title},
+        body=lambda _learner: (
+            _("The training session on %(when)s at %(venue)s will not take place.")
+            % {"when": _when(session), "venue": session.venue}
+        ),
+        url=lambda _learner: reverse("programme:session", args=[session.pk]),
+    )
+    return len(notified)
 
 
 def attendance_mark(*, session, actor, present_learner_ids) -> int:

@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 from lms.accounts import extensions
 from lms.notifications.models import Notification
 from lms.programme.models import Attendance, SessionBooking, TrainingSession
-from lms.programme.services import session_book
+from lms.programme.services import session_book, session_cancellation_notify
 from tests.factories import UserFactory, make_mentor, make_session, region_tree, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -224,6 +224,9 @@ def test_cancelling_a_session_tells_everyone_booked_or_waiting_once(
     with django_capture_on_commit_callbacks(execute=True):
         staff_client.post(f"{LIST}edit/{session.pk}/", form_data(session, venue="改了地点"))
     assert notes.count() == 2  # saving again tells nobody twice
+    # Nor does the notice task running again (a retry).
+    assert session_cancellation_notify(session=session) == 0
+    assert notes.count() == 2
 
 
 def test_cancelling_a_session_with_attendance_tells_the_certificates(

@@ -24,6 +24,7 @@ from django.utils import timezone
 from assessments.models import PracticalTask, Quiz, QuizAttempt, Submission
 from certificates.models import Certificate, CertificationLevel
 from certificates.readiness import ladder
+from certificates.services import add_months
 from courses.levels import Level
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from lms.accounts import roles
@@ -358,11 +359,7 @@ class Command(BaseCommand):
         for i, (user, slug) in enumerate(pairs):
             level: CertificationLevel = self.levels[slug]
             issued = today - datetime.timedelta(days=issued_days_ago())
-            expires = (
-                issued + datetime.timedelta(days=30 * level.validity_months)
-                if level.validity_months
-                else None
-            )
+            expires = add_months(issued, level.validity_months) if level.validity_months else None
             rows.append(
                 Certificate(
                     learner=user,

@@ -3,7 +3,6 @@ tasks, the certification ladder, users of every role, a cohort with varied progr
 results and work waiting to be graded, face-to-face training sessions, and learners at each
 step of the ladder. Safe to run again: it adds only what is missing."""
 
-import calendar
 import datetime
 import uuid
 
@@ -39,7 +38,12 @@ from certificates.models import (
     LevelRequirement,
     SignOff,
 )
-from certificates.services import certificate_award_if_ready, certificate_issue, sign_off_create
+from certificates.services import (
+    add_months,
+    certificate_award_if_ready,
+    certificate_issue,
+    sign_off_create,
+)
 from cms.demo.assessments import (
     DEMO_ATTEMPTS,
     DEMO_SUBMISSIONS,
@@ -998,15 +1002,6 @@ class Command(BaseCommand):
         """The demo slug of the quiz or task a level asks for (from cms/demo/ladder.py)."""
         data = next(d for d in LEVELS if d["slug"] == level.slug)
         return next(r[kind] for r in data["requirements"] if r["kind"] == kind)
-
-
-def add_months(day, months):
-    """The same day `months` later (earlier when negative), or the month's last day."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    month += 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def demo_block_id(*parts):
