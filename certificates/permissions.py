@@ -1,13 +1,16 @@
 """Who sees and changes certificates, sign-offs and observations. Views, services and the
 admin all ask here."""
 
+from django.db.models import Q
+
 from lms.accounts.permissions import (
     is_programme_staff,
     learners_managed_by,
     learners_visible_to,
 )
 from lms.mentoring.permissions import is_current_mentor, is_mentor
-from lms.programme.permissions import can_mark_attendance
+from lms.programme.models import TrainingSession
+from lms.programme.permissions import can_mark_attendance, sessions_visible_to
 
 from .models import ApprovalRequest, Certificate
 
@@ -40,6 +43,16 @@ def can_manage_certificates_of(user, learner) -> bool:
 
 def can_sign_off(user, learner) -> bool:
     return user.is_authenticated and is_mentor(user) and is_current_mentor(user, learner)
+
+
+def sessions_observable_by(user):
+    """Sessions whose co-facilitators she may rate: those she leads and, for staff, those of
+    her regions (as can_observe, for a list)."""
+    if not user.is_authenticated:
+        return TrainingSession.objects.none()
+    return TrainingSession.objects.filter(
+        Q(facilitators=user) | Q(pk__in=sessions_visible_to(user).values("pk"))
+    )
 
 
 def can_observe(user, session, candidate) -> bool:

@@ -529,6 +529,21 @@ def next_level(levels, held_ids):
     return next((level for level in levels if level.pk not in held_ids), None)
 
 
+def observation_rubric(session):
+    """The rubric a co-facilitation of this session is rated on: the one the co-facilitation
+    requirement of the session's level names (else of any level that names one), so that the
+    rating counts toward that requirement. None when the ladder names none."""
+    candidates = [
+        (level.slug != session.level, requirement.rubric_id)
+        for level in ladder()
+        for requirement in level.reqs
+        if requirement.rubric_id
+    ]
+    if not candidates:
+        return None
+    return Rubric.objects.filter(pk=min(candidates)[1]).first()
+
+
 def holds_mentoring_level(learner, *, today=None) -> bool:
     """She holds, now, a certificate of a level that allows mentoring. One query."""
     return Certificate.objects.filter(

@@ -3,7 +3,6 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
-from assessments.models import Rubric
 from assessments.selectors import localized
 from lms.accounts.decorators import login_required_with_message
 from lms.accounts.permissions import learners_visible_to
@@ -25,8 +23,9 @@ from .permissions import (
     can_observe,
     can_sign_off,
     certificates_visible_to,
+    sessions_observable_by,
 )
-from .readiness import held_level_ids, ladder, next_level
+from .readiness import held_level_ids, ladder, next_level, observation_rubric
 from .selectors import checklist, learner_certificates, verification
 from .services import (
     certificate_render_pdf,
@@ -152,14 +151,9 @@ def sign_off(request, learner_id):
 def observations(request):
     """Sessions this person may rate co-facilitators in: those she leads, and (staff) those
     of her regions. The latest first."""
-    from lms.programme.permissions import sessions_visible_to
-
     sessions = list(
-        TrainingSession.objects.filter(
-            Q(facilitators=request.user) | Q(pk__in=sessions_visible_to(request.user).values("pk")),
-            starts_at__lte=timezone.now(),
-            co_facilitators__isnull=False,
-        )
+        sessions_observable_by(request.user)
+        .filter(starts_at__lte=timezone.now(), co_facilitators__isnull=False)
         .distinct()
         .order_by("-starts_at")
         .prefetch_related("co_facilitators")[:50]
@@ -187,7 +181,7 @@ def observe(request, session_id, candidate_id):
             _("Only a facilitator of this session or programme staff can rate it.")
         )
     existing = FacilitationObservation.objects.filter(session=session, candidate=candidate).first()
-    rubric = _observation_rubric(session)
+    rubric = observation_rubric(session)
     if rubric is None:
         raise Http404(_("No observation rubric is set on the certification ladder."))
     criteria = list(rubric.criteria.all())
@@ -221,17 +215,3 @@ def observe(request, session_id, candidate_id):
             "existing": existing,
         },
     )
-
-
-def _observation_rubric(session):
-    """The rubric named by the co-facilitation requirement of the session's level (else of
-    any level that has one)."""
-    candidates = [
-        (level.slug != session.level, requirement.rubric_id)
-        for level in ladder()
-        for requirement in level.reqs
-        if requirement.rubric_id
-    ]
-    if not candidates:
-        return None
-    return Rubric.objects.filter(pk=min(candidates)[1]).first()
