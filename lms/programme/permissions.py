@@ -3,12 +3,14 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from lms.accounts.models import User
 from lms.accounts.permissions import (
     is_programme_staff,
     learners_managed_by,
     regions_visible_to,
     staff_root_regions,
 )
+from lms.accounts.roles import MENTOR, PROGRAMME_STAFF
 
 from .models import Cohort, CohortMembership, ImportBatch, TrainingSession
 
@@ -68,6 +70,24 @@ def is_session_facilitator(user, session) -> bool:
     if not user.is_authenticated or session.pk is None:
         return False
     return session.facilitators.filter(pk=user.pk).exists()
+
+
+def session_leader_candidates(user, session=None) -> dict:
+    """Whom a staff member may ask to lead a session: {"facilitators": mentors and staff of
+    her regions, and herself; "co_facilitators": anyone of her regions}. Whoever is on the
+    session already stays allowed, so editing never drops a facilitator from elsewhere."""
+    people = learners_managed_by(user)
+    allowed = {
+        "facilitators": Q(pk__in=people.filter(groups__name__in=[MENTOR, PROGRAMME_STAFF]))
+        | Q(pk=user.pk),
+        "co_facilitators": Q(pk__in=people),
+    }
+    candidates = {}
+    for name, rule in allowed.items():
+        if session is not None and session.pk:
+            rule |= Q(pk__in=getattr(session, name).values("pk"))
+        candidates[name] = User.objects.filter(rule).order_by("display_name", "pk")
+    return candidates
 
 
 def can_mark_attendance(user, session, *, is_facilitator=None) -> bool:

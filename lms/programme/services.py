@@ -46,6 +46,7 @@ from .permissions import (
     can_mark_attendance,
     cohorts_visible_to,
     import_batches_visible_to,
+    session_leader_candidates,
 )
 from .selectors import waiting_position
 
@@ -275,6 +276,16 @@ def session_save(
             raise PermissionDenied(_("You can only manage training sessions in your regions."))
         session.full_clean(exclude=["created_by"])
         errors = {}
+        if actor is not None:
+            # The admin offers only these; the rule holds for every caller.
+            allowed = session_leader_candidates(actor, session if before else None)
+            for name, chosen in (
+                ("facilitators", facilitators),
+                ("co_facilitators", co_facilitators),
+            ):
+                ids = {u.pk for u in chosen or ()}
+                if ids and allowed[name].filter(pk__in=ids).count() != len(ids):
+                    errors[name] = _("Choose people of your regions.")
         if before is not None:
             booked = session.bookings.filter(status=BookingStatus.BOOKED).count()
             if session.capacity < booked:

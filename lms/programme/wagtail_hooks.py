@@ -18,11 +18,16 @@ from wagtail.log_actions import log
 from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
 from lms.accounts.models import Region, User
 from lms.accounts.permissions import learners_managed_by, regions_visible_to
-from lms.accounts.roles import LEARNER, MENTOR, PROGRAMME_STAFF
+from lms.accounts.roles import LEARNER, PROGRAMME_STAFF
 
 from .import_admin import LearnerImportViewSet
 from .models import Cohort, CohortMembership, MembershipStatus, TrainingSession
-from .permissions import cohorts_visible_to, memberships_visible_to, sessions_visible_to
+from .permissions import (
+    cohorts_visible_to,
+    memberships_visible_to,
+    session_leader_candidates,
+    sessions_visible_to,
+)
 from .selectors import with_seat_counts
 from .services import membership_add, membership_set_status, session_save
 
@@ -201,24 +206,10 @@ class TrainingSessionForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_visible_to(self.for_user).order_by("path")
-        # People of the staff member's regions; whoever is on the session already stays
-        # choosable, so editing never silently drops a facilitator from elsewhere.
-        people = learners_managed_by(self.for_user)
-        trainers = User.objects.filter(
-            Q(pk__in=people.filter(groups__name__in=[MENTOR, PROGRAMME_STAFF]).values("pk"))
-            | Q(pk=self.for_user.pk)
-        )
-        for name, candidates in (("facilitators", trainers), ("co_facilitators", people)):
-            current = (
-                getattr(self.instance, name).values("pk")
-                if self.instance.pk
-                else User.objects.none()
-            )
-            field = self.fields[name]
-            field.queryset = User.objects.filter(
-                Q(pk__in=candidates.values("pk")) | Q(pk__in=current)
-            ).order_by("display_name", "pk")
-            field.widget = forms.SelectMultiple(attrs={"size": 8})
+        candidates = session_leader_candidates(self.for_user, self.instance)
+        for name, queryset in candidates.items():
+            self.fields[name].queryset = queryset
+            self.fields[name].widget = forms.SelectMultiple(attrs={"size": 8})
 
 
 class _SessionSaveMixin(ServiceErrorsOnFormMixin):

@@ -271,3 +271,26 @@ def test_the_list_costs_the_same_queries_for_2_or_20_sessions(staff_client, regi
     few = queries()
     add(18)
     assert queries() == few
+
+
+def test_only_people_of_her_regions_can_be_asked_to_lead_a_session(staff, regions):
+    """The admin lists only them; the service refuses anyone else, whoever calls it."""
+    from django.core.exceptions import ValidationError
+
+    from lms.programme.services import session_save
+
+    elsewhere = make_mentor(regions["other_county"])
+    start = timezone.now() + datetime.timedelta(days=3)
+    with pytest.raises(ValidationError, match="people of your regions"):
+        session_save(
+            actor=staff,
+            facilitators=[elsewhere],
+            level="primary",
+            title="面授",
+            region=regions["county"],
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+            venue="镇文化站",
+            capacity=10,
+        )
+    assert not TrainingSession.objects.exists()
