@@ -485,6 +485,23 @@ def _notify_mentor(submission, version):
     )
 
 
+def rubric_choices(criteria, levels: dict) -> list:
+    """[(criterion, (level id, label, points))] for the level chosen for each criterion;
+    `levels` maps criterion ids (int or str) to level ids. A criterion without a valid choice
+    is refused with its name."""
+    chosen = []
+    for criterion in criteria:
+        wanted = str(levels.get(criterion.pk) or levels.get(str(criterion.pk)) or "")
+        match = next((o for o in criterion.level_options() if o[0] == wanted), None)
+        if match is None:
+            raise ValidationError(
+                _("Choose a level for “%(criterion)s”.") % {"criterion": criterion.title},
+                code="level_missing",
+            )
+        chosen.append((criterion, match))
+    return chosen
+
+
 def submission_grade(
     *, reviewer, submission_id, version_id, levels: dict, feedback: str, decision: str
 ) -> tuple[Review, bool]:
@@ -520,16 +537,7 @@ def submission_grade(
             raise ValidationError(_("Choose pass or needs revision."), code="decision")
         rubric = submission.task.rubric
         criteria = list(rubric.criteria.all())
-        scores = []
-        for criterion in criteria:
-            chosen = str(levels.get(criterion.pk) or levels.get(str(criterion.pk)) or "")
-            match = next((o for o in criterion.level_options() if o[0] == chosen), None)
-            if match is None:
-                raise ValidationError(
-                    _("Choose a level for “%(criterion)s”.") % {"criterion": criterion.title},
-                    code="level_missing",
-                )
-            scores.append((criterion, match))
+        scores = rubric_choices(criteria, levels)
         unknown = {str(k) for k in levels} - {str(c.pk) for c in criteria}
         if unknown:
             raise ValidationError(

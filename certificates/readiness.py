@@ -24,7 +24,8 @@ from assessments.models import (
     Submission,
     SubmissionStatus,
 )
-from courses.models import CoursePage, LessonCompletion, LessonPage
+from courses.models import CoursePage, LessonCompletion
+from courses.selectors import required_lessons
 from lms.mentoring.models import CoachingContact
 from lms.programme.models import Attendance
 
@@ -248,7 +249,7 @@ class Readiness:
 
 
 def _required_lessons(course):
-    return LessonPage.objects.live().filter(path__startswith=course.path, is_optional=False)
+    return required_lessons().filter(path__startswith=course.path)
 
 
 def _one_course(learner_id, r, level, today):

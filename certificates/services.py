@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from assessments.services import rubric_choices
 from lms.accounts.extensions import progress_changed
 from lms.accounts.models import User
 from lms.mentoring.services import mentor_eligibility_grant, mentor_eligibility_withdraw
@@ -465,24 +466,17 @@ def observation_record(
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError(_("Write a comment for her: what went well, what to work on."))
-    scores, points = [], 0
-    for criterion in rubric.criteria.all():
-        chosen = str(choices.get(str(criterion.pk)) or choices.get(criterion.pk) or "")
-        option = next((o for o in criterion.level_options() if o[0] == chosen), None)
-        if option is None:
-            raise ValidationError(
-                _("Choose a level for “%(criterion)s”.") % {"criterion": criterion.title}
-            )
-        scores.append(
-            {
-                "criterion": criterion.pk,
-                "title": criterion.title,
-                "level": option[0],
-                "label": option[1],
-                "points": option[2],
-            }
-        )
-        points += option[2]
+    scores = [
+        {
+            "criterion": criterion.pk,
+            "title": criterion.title,
+            "level": option[0],
+            "label": option[1],
+            "points": option[2],
+        }
+        for criterion, option in rubric_choices(rubric.criteria.all(), choices)
+    ]
+    points = sum(score["points"] for score in scores)
     try:
         with transaction.atomic():
             observation = FacilitationObservation.objects.create(

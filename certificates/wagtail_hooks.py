@@ -196,15 +196,16 @@ def approval_detail(request, approval_id):
 def approval_decide_view(request, approval_id):
     require_programme_staff(request)
     approval = get_object_or_404(approvals_visible_to(request.user), pk=approval_id)
-    form = DecisionForm(request.POST)
     decision = request.POST.get("decision")
     if decision not in ("approve", "decline"):
         return redirect("certificates_admin:approval", approval.pk)
-    approve = decision == "approve"
-    note = form.data.get("note", "")[:2000]
     try:
+        # The service keeps the first 2,000 characters of the note (the form's limit).
         certificate = approval_decide(
-            approval=approval, actor=request.user, approve=approve, note=note
+            approval=approval,
+            actor=request.user,
+            approve=decision == "approve",
+            note=request.POST.get("note", ""),
         )
     except (ValidationError, PermissionDenied) as exc:
         for message in getattr(exc, "messages", [str(exc)]):

@@ -12,6 +12,11 @@ from .models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModuleP
 from .services import lesson_completion_blockers
 
 
+def required_lessons():
+    """The lessons that count toward completing their course: published and not optional."""
+    return LessonPage.objects.live().filter(is_optional=False)
+
+
 def _count(queryset):
     return Subquery(
         queryset.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n")[:1]
@@ -48,7 +53,7 @@ def learner_progress(learner, language=None) -> list[CourseProgress]:
     """Every course the learner is enrolled in, with required lessons done / total and the
     next unfinished lesson. Three queries, whatever the number of courses."""
     under_course = Q(path__startswith=OuterRef("course__path"))
-    required = LessonPage.objects.live().filter(under_course, is_optional=False)
+    required = required_lessons().filter(under_course)
     unfinished = required.filter(
         ~Exists(LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk")))
     ).order_by("path")
@@ -273,13 +278,7 @@ def progress_summaries(learner_ids) -> dict[int, ProgressSummary]:
     courses = {
         pk: (path, n)
         for pk, path, n in CoursePage.objects.filter(pk__in=course_ids)
-        .annotate(
-            n=_count(
-                LessonPage.objects.live().filter(
-                    path__startswith=OuterRef("path"), is_optional=False
-                )
-            )
-        )
+        .annotate(n=_count(required_lessons().filter(path__startswith=OuterRef("path"))))
         .values_list("pk", "path", "n")
     }
     course_paths = {}

@@ -26,7 +26,8 @@ from certificates.models import Certificate, CertificationLevel
 from certificates.readiness import ladder
 from certificates.services import add_months
 from courses.levels import Level
-from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.models import CoursePage, Enrolment, LessonCompletion
+from courses.selectors import required_lessons
 from lms.accounts import roles
 from lms.accounts.models import Region, RegionKind, User
 from lms.mentoring.models import CoachingContact, MentorAssignment, MentorProfile
@@ -232,7 +233,7 @@ class Command(BaseCommand):
         for course in default_courses:
             courses_by_level.setdefault(course.level, []).append(course)
             lessons_by_level.setdefault(course.level, []).extend(
-                LessonPage.objects.live().descendant_of(course).filter(is_optional=False)
+                required_lessons().descendant_of(course)
             )
         quizzes = list(Quiz.objects.filter(locale__language_code="zh-hans")[:3])
         tasks = list(PracticalTask.objects.filter(locale__language_code="zh-hans")[:2])
