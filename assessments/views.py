@@ -8,26 +8,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.models import LessonPage, canonical
+from courses.models import LessonPage
 from lms.accounts.decorators import login_required_with_message, safe_url
+from lms.core.translation import localized
+from lms.mentoring.decorators import mentor_required
 from lms.mentoring.permissions import is_current_mentor
-from lms.mentoring.views import mentor_required
 
 from .forms import TaskDraftForm
-from .models import (
-    Decision,
-    PracticalTask,
-    Quiz,
-    QuizAttempt,
-    Submission,
-    SubmissionPhoto,
-)
+from .models import Decision, PracticalTask, Quiz, QuizAttempt, Submission, SubmissionPhoto
 from .permissions import attempts_visible_to, can_grade, submissions_visible_to
 from .selectors import (
     attempt_questions,
     grading_history,
     grading_queue,
-    localized,
     quiz_status,
     rubric_for_grading,
     seconds_left,
@@ -35,7 +28,7 @@ from .selectors import (
 )
 from .services import (
     attempt_answers_save,
-    attempt_finish_expired,
+    attempt_close_expired,
     attempt_start,
     attempt_submit,
     submission_draft_save,
@@ -56,13 +49,6 @@ def _lesson_from(request):
 @login_required_with_message
 def quiz_detail(request, quiz_id):
     quiz = get_object_or_404(Quiz, pk=quiz_id)
-    unfinished = QuizAttempt.objects.filter(
-        learner=request.user, quiz=canonical(quiz), submitted_at__isnull=True
-    ).first()
-    if unfinished is not None and attempt_finish_expired(attempt=unfinished):
-        messages.warning(
-            request, _("The time for this quiz is up. Your saved answers were scored.")
-        )
     status = quiz_status(request.user, quiz)
     return render(
         request,
@@ -79,10 +65,8 @@ def quiz_detail(request, quiz_id):
 @login_required_with_message
 def quiz_start(request, quiz_id):
     quiz = get_object_or_404(Quiz, pk=quiz_id)
-    expired = QuizAttempt.objects.filter(
-        learner=request.user, quiz=canonical(quiz), submitted_at__isnull=True
-    ).first()
-    if expired is not None and attempt_finish_expired(attempt=expired):
+    expired = attempt_close_expired(learner=request.user, quiz=quiz)
+    if expired is not None:
         # Show her how the attempt whose time ran out went before she spends another one.
         messages.warning(
             request, _("The time for this quiz is up. Your saved answers were scored.")
@@ -149,11 +133,11 @@ def attempt_take(request, attempt_id):
     )
     if not attempt.is_open:
         return redirect("assessments:result", attempt_id=attempt.pk)
-    if attempt_finish_expired(attempt=attempt):
-        messages.warning(
-            request, _("The time for this quiz is up. Your saved answers were scored.")
-        )
-        return redirect("assessments:result", attempt_id=attempt.pk)
+    if attempt.time_is_up():
+        # Scored by her press on the quiz page (or by the task within minutes): reading a
+        # page changes nothing.
+        messages.warning(request, _("The time for this quiz is up."))
+        return redirect("assessments:quiz", quiz_id=attempt.quiz_id)
     return render(
         request,
         "assessments/attempt_take.html",

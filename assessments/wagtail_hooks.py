@@ -12,13 +12,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from lms.accounts.admin_scoping import StaffViewSet, require_programme_staff
-from lms.accounts.spreadsheets import spreadsheet_response
+from lms.accounts.staff_admin import StaffViewSet, require_programme_staff
+from lms.core.hooks import LESSON_COMPLETION_GATE
+from lms.core.spreadsheets import spreadsheet_response
 from lms.programme.models import CohortMembership
 from lms.programme.permissions import cohorts_visible_to
 
 from .models import PracticalTask, Quiz, Rubric
-from .selectors import quiz_results_rows, quiz_summaries, task_results
+from .selectors import lesson_quiz_blockers, quiz_results_rows, quiz_summaries, task_results
 
 
 class QuizViewSet(SnippetViewSet):
@@ -128,3 +129,9 @@ class ResultsViewSet(StaffViewSet):
 @hooks.register("register_admin_viewset")
 def register_results_viewset():
     return ResultsViewSet()
+
+
+@hooks.register(LESSON_COMPLETION_GATE)
+def lesson_quizzes_passed(learner, lesson):
+    """A lesson with a quiz is complete only when its quizzes are passed."""
+    return lesson_quiz_blockers(learner, lesson)

@@ -7,42 +7,30 @@ Two ways in, with the same answers (a test compares them over random data):
 - `readiness_bulk(learner_ids, level)`: a cohort or a province, set-based: one grouped query
   per requirement of the level, whatever the number of learners (dashboards).
 
-Every rule is a pair of functions below, `_one_<kind>` and `_bulk_<kind>`, side by side.
+Each kind of requirement is evaluated by its unit (certificates/requirements/); this module
+loads the ladder, applies the rules around the requirements (certificates held, lapsed or
+revoked, the approval queue, a fresh sign-off to recertify) and puts the answers together.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
-from assessments.models import (
-    PracticalTask,
-    Quiz,
-    QuizAttempt,
-    Rubric,
-    Submission,
-    SubmissionStatus,
-)
-from courses.models import CoursePage, LessonCompletion
-from courses.selectors import required_lessons
-from lms.mentoring.models import CoachingContact
-from lms.programme.models import Attendance
+from assessments.models import PracticalTask, Quiz, Rubric
+from courses.models import CoursePage
 
 from .models import (
-    COUNTED_KINDS,
     ApprovalRequest,
     ApprovalStatus,
     Certificate,
     CertificateStatus,
     CertificationLevel,
-    FacilitationObservation,
     LevelRequirement,
     RequirementKind,
-    SignOff,
     current_certificates_q,
-    open_sign_offs_q,
 )
+from .requirements import UNITS, Check
 
 # --- The ladder ---------------------------------------------------------------------------
 
@@ -127,35 +115,6 @@ def _canonicalise_targets(requirements):
 
 
 # --- Results ------------------------------------------------------------------------------
-
-
-@dataclass
-class Check:
-    """One requirement for one learner. `have`/`need` are counts (lessons, sessions,
-    contacts), a score (quiz: best %, pass mark) or 0/1; `state` adds what the numbers
-    cannot say (a practical task's status)."""
-
-    requirement: LevelRequirement
-    met: bool
-    have: int | None = None
-    need: int | None = None
-    state: str = ""
-
-    @property
-    def kind(self):
-        return self.requirement.kind
-
-    @property
-    def fraction(self) -> float:
-        if self.met:
-            return 1.0
-        if (self.kind in COUNTED_KINDS or self.kind == RequirementKind.COURSE) and self.need:
-            return min((self.have or 0) / self.need, 1.0)
-        return 0.0
-
-    def key(self):
-        """What single and bulk evaluation must agree on."""
-        return (self.requirement.pk, self.kind, self.met, self.have, self.need, self.state)
 
 
 @dataclass
@@ -245,82 +204,7 @@ class Readiness:
         return reqs
 
 
-# --- One learner --------------------------------------------------------------------------
-
-
-def _required_lessons(course):
-    return required_lessons().filter(path__startswith=course.path)
-
-
-def _one_course(learner_id, r, level, today):
-    lessons = _required_lessons(r.course)
-    need = lessons.count()
-    have = LessonCompletion.objects.filter(learner_id=learner_id, lesson__in=lessons).count()
-    return Check(r, met=need > 0 and have >= need, have=have, need=need)
-
-
-def _one_quiz(learner_id, r, level, today):
-    attempts = QuizAttempt.objects.filter(learner_id=learner_id, quiz=r.quiz)
-    best = attempts.aggregate(best=Max("score"))["best"]
-    passed = attempts.filter(passed=True).exists()
-    return Check(r, met=passed, have=best, need=r.quiz.pass_mark)
-
-
-def _one_task(learner_id, r, level, today):
-    status = (
-        Submission.objects.filter(learner_id=learner_id, task=r.task)
-        .values_list("status", flat=True)
-        .first()
-    )
-    return Check(r, met=status == SubmissionStatus.PASSED, state=status or "")
-
-
-def _one_sessions(learner_id, r, level, today):
-    have = (
-        Attendance.objects.filter(_attended(level), learner_id=learner_id)
-        .values("session_id")
-        .distinct()
-        .count()
-    )
-    return Check(r, met=have >= r.count, have=have, need=r.count)
-
-
-def _one_contacts(learner_id, r, level, today):
-    have = CoachingContact.objects.filter(learner_id=learner_id).count()
-    return Check(r, met=have >= r.count, have=have, need=r.count)
-
-
-def _one_co_facilitate(learner_id, r, level, today):
-    have = (
-        FacilitationObservation.objects.filter(_rated_pass(r), candidate_id=learner_id)
-        .values("session_id")
-        .distinct()
-        .count()
-    )
-    return Check(r, met=have >= r.count, have=have, need=r.count)
-
-
-def _one_sign_off(learner_id, r, level, today):
-    signed = SignOff.objects.filter(open_sign_offs_q(), learner_id=learner_id, level=level).exists()
-    return Check(r, met=signed, have=int(signed), need=1)
-
-
-def _one_prerequisite(learner_id, r, level, today):
-    if level.prerequisite_id is None:
-        return Check(r, met=True, have=1, need=1)
-    held = Certificate.objects.filter(
-        current_certificates_q(today), learner_id=learner_id, level_id=level.prerequisite_id
-    ).exists()
-    return Check(r, met=held, have=int(held), need=1)
-
-
-def _rated_pass(requirement):
-    """A passing rating on the requirement's rubric, for a session that took place."""
-    return Q(passed=True, rubric_id=requirement.rubric_id, session__is_cancelled=False)
-
-
-def _attended(level):
-    return Q(present=True, session__level=level.slug, session__is_cancelled=False)
+# --- One learner ---------------------------------------------------------------------------
 
 
 def readiness_for(learner, level, *, today=None) -> Readiness:
@@ -348,119 +232,12 @@ def readiness_for(learner, level, *, today=None) -> Readiness:
         approvals[0] if approvals else None, ApprovalStatus.PENDING in approvals
     )
     for requirement in readiness.requirements():
-        evaluate = _ONE[requirement.kind]
-        readiness.checks.append(evaluate(learner_id, requirement, level, today))
+        unit = UNITS[requirement.kind]
+        readiness.checks.append(unit.evaluate(learner_id, requirement, level, today))
     return readiness
 
 
-# --- Many learners ------------------------------------------------------------------------
-# Each returns {learner_id: Check-fields} for the learners that have anything; the rest get
-# the "nothing yet" answer in readiness_bulk.
-
-
-def _grouped(queryset, learner_field, **aggregates):
-    return {
-        row[learner_field]: row for row in queryset.values(learner_field).annotate(**aggregates)
-    }
-
-
-def _bulk_course(learners, r, level, today):
-    lessons = _required_lessons(r.course)
-    need = lessons.count()
-    rows = _grouped(
-        LessonCompletion.objects.filter(learner_id__in=learners, lesson__in=lessons),
-        "learner_id",
-        n=Count("pk"),
-    )
-    return (
-        {
-            pk: {"met": need > 0 and row["n"] >= need, "have": row["n"], "need": need}
-            for pk, row in rows.items()
-        },
-        {"met": False, "have": 0, "need": need},
-    )
-
-
-def _bulk_quiz(learners, r, level, today):
-    rows = _grouped(
-        QuizAttempt.objects.filter(learner_id__in=learners, quiz=r.quiz),
-        "learner_id",
-        best=Max("score"),
-        passes=Count("pk", filter=Q(passed=True)),
-    )
-    need = r.quiz.pass_mark
-    return (
-        {
-            pk: {"met": row["passes"] > 0, "have": row["best"], "need": need}
-            for pk, row in rows.items()
-        },
-        {"met": False, "have": None, "need": need},
-    )
-
-
-def _bulk_task(learners, r, level, today):
-    rows = Submission.objects.filter(learner_id__in=learners, task=r.task).values_list(
-        "learner_id", "status"
-    )
-    return (
-        {pk: {"met": status == SubmissionStatus.PASSED, "state": status} for pk, status in rows},
-        {"met": False, "state": ""},
-    )
-
-
-def _bulk_counted(queryset, learner_field, r, count=None):
-    rows = _grouped(queryset, learner_field, n=count or Count("session_id", distinct=True))
-    return (
-        {
-            pk: {"met": row["n"] >= r.count, "have": row["n"], "need": r.count}
-            for pk, row in rows.items()
-        },
-        {"met": False, "have": 0, "need": r.count},
-    )
-
-
-def _bulk_sessions(learners, r, level, today):
-    return _bulk_counted(
-        Attendance.objects.filter(_attended(level), learner_id__in=learners), "learner_id", r
-    )
-
-
-def _bulk_contacts(learners, r, level, today):
-    return _bulk_counted(
-        CoachingContact.objects.filter(learner_id__in=learners), "learner_id", r, Count("pk")
-    )
-
-
-def _bulk_co_facilitate(learners, r, level, today):
-    return _bulk_counted(
-        FacilitationObservation.objects.filter(_rated_pass(r), candidate_id__in=learners),
-        "candidate_id",
-        r,
-    )
-
-
-def _bulk_sign_off(learners, r, level, today):
-    ids = SignOff.objects.filter(
-        open_sign_offs_q(), learner_id__in=learners, level=level
-    ).values_list("learner_id", flat=True)
-    return {pk: {"met": True, "have": 1, "need": 1} for pk in ids}, {
-        "met": False,
-        "have": 0,
-        "need": 1,
-    }
-
-
-def _bulk_prerequisite(learners, r, level, today):
-    if level.prerequisite_id is None:
-        return {}, {"met": True, "have": 1, "need": 1}
-    ids = Certificate.objects.filter(
-        current_certificates_q(today), learner_id__in=learners, level_id=level.prerequisite_id
-    ).values_list("learner_id", flat=True)
-    return {pk: {"met": True, "have": 1, "need": 1} for pk in ids}, {
-        "met": False,
-        "have": 0,
-        "need": 1,
-    }
+# --- Many learners --------------------------------------------------------------------------
 
 
 def readiness_bulk(learner_ids, level, *, today=None) -> dict[int, Readiness]:
@@ -500,11 +277,12 @@ def readiness_bulk(learner_ids, level, *, today=None) -> dict[int, Readiness]:
     if not _has_kind(level.reqs, RequirementKind.SIGN_OFF):
         fresh = _implicit(level, RequirementKind.SIGN_OFF)
     for requirement in [*level.reqs, *([fresh] if fresh else [])]:
-        found, default = _BULK[requirement.kind](learners, requirement, level, today)
+        unit = UNITS[requirement.kind]
+        found, default = unit.evaluate_bulk(learners, requirement, level, today)
         for pk, readiness in result.items():
             if requirement is fresh and not readiness.needs_fresh_sign_off:
                 continue
-            readiness.checks.append(Check(requirement, **found.get(pk, default)))
+            readiness.checks.append(Check(requirement, unit=unit, **found.get(pk, default)))
     return result
 
 
@@ -558,25 +336,3 @@ def holds_current(learner, level_id, *, today=None) -> bool:
     return Certificate.objects.filter(
         current_certificates_q(today), learner_id=getattr(learner, "pk", learner), level_id=level_id
     ).exists()
-
-
-_ONE = {
-    RequirementKind.COURSE: _one_course,
-    RequirementKind.QUIZ: _one_quiz,
-    RequirementKind.TASK: _one_task,
-    RequirementKind.SESSIONS: _one_sessions,
-    RequirementKind.CONTACTS: _one_contacts,
-    RequirementKind.CO_FACILITATE: _one_co_facilitate,
-    RequirementKind.SIGN_OFF: _one_sign_off,
-    RequirementKind.PREREQUISITE: _one_prerequisite,
-}
-_BULK = {
-    RequirementKind.COURSE: _bulk_course,
-    RequirementKind.QUIZ: _bulk_quiz,
-    RequirementKind.TASK: _bulk_task,
-    RequirementKind.SESSIONS: _bulk_sessions,
-    RequirementKind.CONTACTS: _bulk_contacts,
-    RequirementKind.CO_FACILITATE: _bulk_co_facilitate,
-    RequirementKind.SIGN_OFF: _bulk_sign_off,
-    RequirementKind.PREREQUISITE: _bulk_prerequisite,
-}

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
-from assessments.selectors import localized
 from lms.accounts.decorators import login_required_with_message
 from lms.accounts.permissions import learners_visible_to
+from lms.core.translation import localized
 from lms.programme.models import TrainingSession
 
 from .forms import ObservationForm, SignOffForm

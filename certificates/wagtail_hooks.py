@@ -8,20 +8,29 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import ProtectedError, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
-from lms.accounts.admin_scoping import StaffViewSet, require_programme_staff
+from lms.accounts.staff_admin import StaffViewSet, require_programme_staff
+from lms.core.hooks import (
+    LEARNER_HOME_PANELS,
+    LEVEL_LOCK,
+    MENTEE_DETAIL_PANELS,
+    PERSON_PROGRESS_PANELS,
+)
 
 from .models import ApprovalStatus, CertificateStatus, CertificationLevel
-from .permissions import approvals_visible_to, certificates_managed_by
-from .selectors import checklist
+from .permissions import approvals_visible_to, can_sign_off, certificates_managed_by
+from .readiness import held_level_ids
+from .selectors import checklist, learner_certificates, level_name, next_level_checklist
 from .services import approval_decide, certificate_reissue, certificate_revoke
 
 
@@ -241,3 +250,59 @@ class CertificatesAdminViewSet(StaffViewSet):
 @hooks.register("register_admin_viewset")
 def register_certificates_viewset():
     return CertificatesAdminViewSet()
+
+
+# What the certificates add to the lower apps' pages ---------------------------------
+
+
+@hooks.register(LEVEL_LOCK)
+def prerequisite_locks(learner, level_slugs):
+    """A level's courses and sessions are locked until she holds its prerequisite. Two
+    queries for any number of levels."""
+    levels = list(
+        CertificationLevel.objects.filter(
+            slug__in=level_slugs, locale=Locale.get_default(), prerequisite__isnull=False
+        ).select_related("prerequisite")
+    )
+    if not levels:
+        return {}
+    held = held_level_ids(learner) if learner.is_authenticated else set()
+    return {
+        level.slug: _("Locked: earn the “%(level)s” certificate first.")
+        % {"level": level_name(level.prerequisite)}
+        for level in levels
+        if level.prerequisite_id not in held
+    }
+
+
+@hooks.register(LEARNER_HOME_PANELS)
+def learner_home_panel(request, learner):
+    return render_to_string(
+        "certificates/_ladder_panel.html",
+        {
+            "checklist": next_level_checklist(learner),
+            "certificates": [
+                c for c in learner_certificates(learner) if c.status != CertificateStatus.REVOKED
+            ],
+            "for_learner": True,
+        },
+        request=request,
+    )
+
+
+@hooks.register(PERSON_PROGRESS_PANELS)
+@hooks.register(MENTEE_DETAIL_PANELS)
+def person_panel(request, learner):
+    if request.user.pk == learner.pk:
+        return learner_home_panel(request, learner)
+    return render_to_string(
+        "certificates/_ladder_panel.html",
+        {
+            "checklist": next_level_checklist(learner, for_learner=False),
+            "certificates": learner_certificates(learner),
+            "for_learner": False,
+            "learner": learner,
+            "can_sign_off": can_sign_off(request.user, learner),
+        },
+        request=request,
+    )

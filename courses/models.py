@@ -4,23 +4,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
-
-from lms.accounts.extensions import level_locked_reason, level_locks
 
 from .blocks import LessonStreamBlock
 from .levels import COURSE_LEVEL_CHOICES
 
-
-def canonical(page):
-    """The page's (or translatable snippet's) version in the default language: progress,
-    attempts and submissions are recorded against it, so work done in English counts for the
-    Chinese course and the other way round."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return page.get_translation_or_none(default) or page
+# What a page shows beside its fields (the learner's ticks, locks, next lesson) comes from
+# the template tags in templatetags/learning_tags.py, which ask the selectors: the page models
+# stay data, and the selectors may import them.
 
 
 class CourseIndexPage(Page):
@@ -34,18 +26,6 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("course catalogue")
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue_courses
-
-        context = super().get_context(request, *args, **kwargs)
-        context["level_groups"] = catalogue_courses(self)
-        context["locks"] = (
-            level_locks(request.user, [value for value, _label, _c in context["level_groups"]])
-            if request.user.is_authenticated
-            else {}
-        )
-        return context
 
 
 class CoursePage(Page):
@@ -76,16 +56,6 @@ class CoursePage(Page):
     class Meta:
         verbose_name = _("course")
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline
-
-        context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(self, request.user)
-        context["locked_reason"] = (
-            level_locked_reason(request.user, self.level) if request.user.is_authenticated else None
-        )
-        return context
-
 
 class ModulePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
@@ -105,17 +75,6 @@ class ModulePage(Page):
 
     class Meta:
         verbose_name = _("module")
-
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline
-
-        context = super().get_context(request, *args, **kwargs)
-        course = self.get_parent().specific
-        context["course"] = course
-        context["outline"] = course_outline(course, request.user, only_module=self)
-        # Rendered with the same card as a quiz block in a lesson.
-        context["end_quiz_block"] = {"quiz": self.end_quiz} if self.end_quiz_id else None
-        return context
 
 
 class LessonPage(Page):
@@ -141,23 +100,9 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import lesson_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(self, request.user))
-        return context
-
     def block_values(self, block_type):
         """The values of every block of one type in the body, in order."""
         return [block.value for block in self.body if block.block_type == block_type]
-
-    def serve(self, request, *args, **kwargs):
-        from .services import lesson_visit
-
-        if request.user.is_authenticated:
-            lesson_visit(learner=request.user, lesson=self)
-        return super().serve(request, *args, **kwargs)
 
 
 class EnrolmentSource(models.TextChoices):

@@ -7,14 +7,31 @@ from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from lms.core.hooks import lesson_completion_gates, level_locked_reason, level_locks
+
 from .levels import COURSE_LEVEL_CHOICES, Level
 from .models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
-from .services import lesson_completion_blockers
+
+# --- What "course completed" means (the one place: progress, readiness, dashboards) ---------
 
 
-def required_lessons():
-    """The lessons that count toward completing their course: published and not optional."""
-    return LessonPage.objects.live().filter(is_optional=False)
+def _required_q(prefix="", course_path=None):
+    """A lesson counts toward completing its course when it is published and not optional."""
+    condition = Q(**{f"{prefix}live": True, f"{prefix}is_optional": False})
+    if course_path is not None:
+        condition &= Q(**{f"{prefix}path__startswith": course_path})
+    return condition
+
+
+def required_lessons(course_path=None):
+    """The lessons that count toward completing a course (under `course_path`, a path or an
+    OuterRef, when given)."""
+    return LessonPage.objects.filter(_required_q("", course_path))
+
+
+def required_completions(course_path=None):
+    """Completions of those lessons: a course is complete when a learner has one for each."""
+    return LessonCompletion.objects.filter(_required_q("lesson__", course_path))
 
 
 def _count(queryset):
@@ -52,8 +69,7 @@ class CourseProgress:
 def learner_progress(learner, language=None) -> list[CourseProgress]:
     """Every course the learner is enrolled in, with required lessons done / total and the
     next unfinished lesson. Three queries, whatever the number of courses."""
-    under_course = Q(path__startswith=OuterRef("course__path"))
-    required = required_lessons().filter(under_course)
+    required = required_lessons(OuterRef("course__path"))
     unfinished = required.filter(
         ~Exists(LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk")))
     ).order_by("path")
@@ -62,14 +78,7 @@ def learner_progress(learner, language=None) -> list[CourseProgress]:
         .select_related("course")
         .annotate(
             total=_count(required),
-            done=_count(
-                LessonCompletion.objects.filter(
-                    learner=learner,
-                    lesson__live=True,
-                    lesson__is_optional=False,
-                    lesson__path__startswith=OuterRef("course__path"),
-                )
-            ),
+            done=_count(required_completions(OuterRef("course__path")).filter(learner=learner)),
             next_lesson_id=Subquery(unfinished.values("pk")[:1]),
             first_lesson_id=Subquery(required.order_by("path").values("pk")[:1]),
         )
@@ -238,6 +247,45 @@ def lesson_context(lesson: LessonPage, learner) -> dict:
     }
 
 
+def lesson_completion_blockers(*, learner, lesson: LessonPage) -> list[str]:
+    """Why the learner cannot mark this lesson complete yet (empty: she can): its level is
+    locked for her, or a rule of an app above holds it (a quiz in the lesson not yet passed)."""
+    course = CoursePage.objects.ancestor_of(lesson).only("level").first()
+    locked = level_locked_reason(learner, course.level) if course else None
+    if locked:
+        return [locked]
+    return lesson_completion_gates(learner, lesson)
+
+
+def module_context(module: ModulePage, learner) -> dict:
+    """A module page: its course, the module's outline with her ticks, and its end quiz (shown
+    with the same card as a quiz block in a lesson)."""
+    course = module.get_parent().specific
+    return {
+        "course": course,
+        "outline": course_outline(course, learner, only_module=module),
+        "end_quiz_block": {"quiz": module.end_quiz} if module.end_quiz_id else None,
+    }
+
+
+def course_context(course: CoursePage, learner) -> dict:
+    return {
+        "outline": course_outline(course, learner),
+        "locked_reason": level_locked_reason(learner, course.level)
+        if learner.is_authenticated
+        else None,
+    }
+
+
+def catalogue_context(index_page, learner) -> dict:
+    groups = catalogue_courses(index_page)
+    levels = [value for value, _label, _courses in groups]
+    return {
+        "level_groups": groups,
+        "locks": level_locks(learner, levels) if learner.is_authenticated else {},
+    }
+
+
 def catalogue_courses(index_page) -> list[tuple[str, str, list]]:
     """Live courses of the catalogue grouped by level, with cover renditions prefetched."""
     courses = list(
@@ -278,7 +326,7 @@ def progress_summaries(learner_ids) -> dict[int, ProgressSummary]:
     courses = {
         pk: (path, n)
         for pk, path, n in CoursePage.objects.filter(pk__in=course_ids)
-        .annotate(n=_count(required_lessons().filter(path__startswith=OuterRef("path"))))
+        .annotate(n=_count(required_lessons(OuterRef("path"))))
         .values_list("pk", "path", "n")
     }
     course_paths = {}
@@ -287,9 +335,11 @@ def progress_summaries(learner_ids) -> dict[int, ProgressSummary]:
         summaries[learner_id].total += required or 0
         course_paths.setdefault(learner_id, []).append(path)
     # Count only completions inside the courses she is enrolled in, as learner_progress does.
-    completions = LessonCompletion.objects.filter(
-        learner_id__in=learner_ids, lesson__live=True, lesson__is_optional=False
-    ).values_list("learner_id", "lesson__path")
+    completions = (
+        required_completions()
+        .filter(learner_id__in=learner_ids)
+        .values_list("learner_id", "lesson__path")
+    )
     for learner_id, lesson_path in completions:
         if any(lesson_path.startswith(path) for path in course_paths.get(learner_id, ())):
             summaries[learner_id].done += 1

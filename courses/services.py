@@ -1,11 +1,21 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from lms.accounts.extensions import level_locked_reason, progress_changed
+from lms.core.hooks import level_locked_reason
+from lms.core.signals import progress_changed
+from lms.core.translation import canonical
 
-from .models import CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage, canonical
+from .models import CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage
+from .selectors import lesson_completion_blockers
+
+# Reading a lesson notes her activity at most this often: a page view writes nothing else,
+# and mostly nothing at all.
+ACTIVITY_THROTTLE = datetime.timedelta(minutes=10)
 
 
 def enrolment_create(*, learner, course: CoursePage, source=EnrolmentSource.SELF) -> Enrolment:
@@ -48,26 +58,6 @@ def enrolments_create_for_level(*, learner_ids, level) -> int:
     return len(new)
 
 
-# Rules from apps above this one (assessments: a lesson with a quiz is complete only when the
-# quiz is passed). Each gate is `gate(learner, lesson) -> list of reasons, empty when open`.
-_completion_gates = []
-
-
-def register_completion_gate(gate):
-    if gate not in _completion_gates:
-        _completion_gates.append(gate)
-
-
-def lesson_completion_blockers(*, learner, lesson: LessonPage) -> list[str]:
-    """Why the learner cannot mark this lesson complete yet (empty: she can): its level is
-    locked for her, or a gate holds it (a quiz in the lesson not yet passed)."""
-    course = CoursePage.objects.ancestor_of(lesson).only("level").first()
-    locked = level_locked_reason(learner, course.level) if course else None
-    if locked:
-        return [locked]
-    return [reason for gate in _completion_gates for reason in gate(learner, lesson)]
-
-
 @transaction.atomic
 def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
     """Mark a lesson complete. Twice is once: returns (completion, created). Raises
@@ -87,9 +77,12 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
 
 
 def lesson_visit(*, learner, lesson: LessonPage) -> None:
-    """Note that the learner was active in the lesson's course (if she is enrolled)."""
+    """Note that the learner was active in the lesson's course (if she is enrolled), at most
+    once per ACTIVITY_THROTTLE."""
+    now = timezone.now()
     course_path = lesson.path[: lesson.steplen * (lesson.depth - 2)]  # lesson › module › course
     Enrolment.objects.filter(
+        Q(last_activity_at__isnull=True) | Q(last_activity_at__lt=now - ACTIVITY_THROTTLE),
         learner=learner,
         course__translation_key__in=Page.objects.filter(path=course_path).values("translation_key"),
-    ).update(last_activity_at=timezone.now())
+    ).update(last_activity_at=now)

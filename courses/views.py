@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.decorators import login_required_with_message, safe_url
-from lms.accounts.extensions import LEARNER_HOME, PERSON_PROGRESS, person_panels
 from lms.accounts.permissions import learners_visible_to
+from lms.core.hooks import LEARNER_HOME_PANELS, PERSON_PROGRESS_PANELS, panels
 
 from .models import CoursePage, LessonPage
 from .selectors import learner_progress
@@ -21,7 +21,7 @@ def dashboard(request):
         {
             "progress": learner_progress(request.user),
             "learner": request.user,
-            "panels": person_panels(LEARNER_HOME, request, request.user),
+            "panels": panels(LEARNER_HOME_PANELS, request, request.user),
         },
     )
 
@@ -35,7 +35,7 @@ def learner_detail(request, user_id):
         {
             "progress": learner_progress(learner),
             "learner": learner,
-            "panels": person_panels(PERSON_PROGRESS, request, learner),
+            "panels": panels(PERSON_PROGRESS_PANELS, request, learner),
         },
     )
 

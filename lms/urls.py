@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("learn/", include("courses.urls")),
     path("learn/", include("assessments.urls")),
     path("mentor/grading/", include("assessments.urls_grading")),
+    path("mentor/", include("lms.engagement.urls")),
     path("mentor/", include("lms.mentoring.urls")),
     path("notifications/", include("lms.notifications.urls")),
     path("certificates/", include("certificates.urls")),

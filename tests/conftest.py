@@ -5,7 +5,7 @@ import pytest
 
 from lms.accounts import roles
 
-from .factories import UserFactory, make_region, make_site
+from .factories import UserFactory, make_region, make_site, region_tree
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -67,6 +67,12 @@ def province(db):
 
 
 @pytest.fixture
+def regions(db):
+    """Provinces, counties, townships and villages by key (see factories.region_tree)."""
+    return region_tree()
+
+
+@pytest.fixture
 def learner(db, province):
     return UserFactory(display_name="王小梅", home_region=province)
 
@@ -75,3 +81,54 @@ def learner(db, province):
 def learner_client(client, learner):
     client.force_login(learner)
     return client
+
+
+@pytest.fixture
+def progress_events():
+    """Every learner_progress_changed sent during the test: a list of learner id lists."""
+    from lms.core.signals import learner_progress_changed
+
+    calls = []
+
+    def record(sender, learner_ids, **kwargs):
+        calls.append(learner_ids)
+
+    learner_progress_changed.connect(record, dispatch_uid="tests.progress_events")
+    yield calls
+    learner_progress_changed.disconnect(dispatch_uid="tests.progress_events")
+
+
+@pytest.fixture
+def cohort_events():
+    """Every cohort_members_changed sent during the test: a list of cohort id lists."""
+    from lms.core.signals import cohort_members_changed
+
+    calls = []
+
+    def record(sender, cohort_ids, **kwargs):
+        calls.append(cohort_ids)
+
+    cohort_members_changed.connect(record, dispatch_uid="tests.cohort_events")
+    yield calls
+    cohort_members_changed.disconnect(dispatch_uid="tests.cohort_events")
+
+
+@pytest.fixture
+def level_gates():
+    """Level locks a test adds (`level_gates.append(gate)`, gate(learner, level) -> reason or
+    None), besides the ladder's own (none without a ladder)."""
+    from wagtail import hooks
+
+    from lms.core.hooks import LEVEL_LOCK
+
+    gates = []
+
+    def rule(learner, levels):
+        return {
+            level: reason
+            for level in levels
+            if (reason := next((r for gate in gates if (r := gate(learner, level))), None))
+        }
+
+    with hooks.register_temporarily(LEVEL_LOCK, rule):
+        yield gates

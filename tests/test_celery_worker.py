@@ -118,7 +118,7 @@ def test_certificate_award_and_pdf_run_on_a_real_worker(worker, settings, tmp_pa
     in-process after the commit)."""
     from certificates.models import Certificate
     from certificates.tasks import certificate_award_task
-    from tests.certificates.conftest import make_level
+    from tests.factories import make_level
 
     queue, process = worker
     make_site()

@@ -2,6 +2,8 @@
 
 from django.db.models import Q
 
+from lms.core.hooks import learner_visibility_rules
+
 from .models import Region, User, path_under_q
 from .roles import PROGRAMME_STAFF, has_role
 
@@ -29,27 +31,17 @@ def regions_visible_to(user):
     return Region.objects.under(staff_root_regions(user))
 
 
-# Rules added by apps above this one (mentoring: a mentor sees her mentees), so that this
-# stays the one place that answers "whose learning may this person see?".
-_learner_visibility_rules = []
-
-
-def register_learner_visibility(rule):
-    """`rule(user)` returns a Q over User for the learners `user` may also see."""
-    if rule not in _learner_visibility_rules:
-        _learner_visibility_rules.append(rule)
-
-
 def learners_visible_to(user):
-    """A learner sees herself; staff see the people living in their regions; other apps add
-    their rules (a mentor sees her current mentees)."""
+    """A learner sees herself; staff see the people living in their regions; the apps above
+    add their rules through the LEARNER_VISIBILITY hook (a mentor sees her current mentees),
+    so that this stays the one place that answers "whose learning may this person see?"."""
     if not user.is_authenticated:
         return User.objects.none()
     if user.is_superuser:
         return User.objects.all()
     condition = Q(pk=user.pk) | path_under_q("home_region", staff_root_regions(user))
-    for rule in _learner_visibility_rules:
-        condition |= rule(user)
+    for rule in learner_visibility_rules(user):
+        condition |= rule
     return User.objects.filter(condition)
 
 

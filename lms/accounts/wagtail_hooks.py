@@ -5,7 +5,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
+from lms.core.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
+
 from .models import Region
 from .permissions import regions_visible_to
 from .services import region_create

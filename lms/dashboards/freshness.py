@@ -2,9 +2,9 @@
 
 A cohort's numbers are cached under a key made of:
 - a token for the cohort, replaced (after the commit) whenever something that counts toward a
-  certificate changes for one of its members (the progress hook every writer calls), a
+  certificate changes for one of its members (the progress signal every writer sends), a
   certificate, sign-off or approval of a member is saved or deleted, a membership is saved or
-  deleted, or members are added in bulk (the cohorts hook the import calls);
+  deleted, or members are added in bulk (the cohorts signal the import sends);
 - a token for the whole ladder, replaced when a level or requirement is saved or deleted, or a
   page is published, unpublished, moved or deleted (a course's lessons decide its completion);
 - the day (certificates expire, and the pace is counted back from today), the forecast
@@ -20,6 +20,9 @@ import uuid
 
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import receiver
+
+from lms.core.signals import cohort_members_changed, learner_progress_changed
 
 # A safety net for writes that bypass the hooks (a manual SQL fix): numbers are never older
 # than this.
@@ -93,7 +96,17 @@ def ladder_changed(**_kwargs):
     transaction.on_commit(lambda: cache.delete(LADDER_TOKEN))
 
 
-# --- Receivers (connected in DashboardsConfig.ready) ----------------------------------------
+# --- Receivers -------------------------------------------------------------------------------
+
+
+@receiver(learner_progress_changed, dispatch_uid="dashboards.progress")
+def progress_changed(sender, learner_ids, **kwargs):
+    learners_changed(learner_ids)
+
+
+@receiver(cohort_members_changed, dispatch_uid="dashboards.members")
+def members_changed(sender, cohort_ids, **kwargs):
+    cohorts_changed(cohort_ids)
 
 
 def learner_row_changed(sender, instance, **kwargs):
@@ -106,6 +119,7 @@ def membership_changed(sender, instance, **kwargs):
 
 
 def connect():
+    """The model signals (of many senders; called by DashboardsConfig.ready)."""
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
@@ -118,11 +132,8 @@ def connect():
         LevelRequirement,
         SignOff,
     )
-    from lms.accounts import extensions
     from lms.programme.models import CohortMembership
 
-    extensions.register_progress_listener(learners_changed)
-    extensions.register_cohort_listener(cohorts_changed)
     for model in (Certificate, SignOff, ApprovalRequest):
         post_save.connect(learner_row_changed, sender=model, dispatch_uid=f"dash-{model.__name__}")
         post_delete.connect(

@@ -5,38 +5,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
-def _days(label, default, help_text=""):
-    return models.PositiveSmallIntegerField(
-        label,
-        default=default,
-        validators=[MinValueValidator(1), MaxValueValidator(365)],
-        help_text=help_text,
-    )
-
-
-@register_setting(icon="warning")
+@register_setting(icon="view")
 class DashboardSettings(BaseGenericSetting):
-    """The thresholds of the staff dashboards: when a learner counts as at risk, and how far
-    back the readiness forecast looks."""
+    """How far back the readiness forecast looks. (When a learner counts as at risk is the
+    engagement rule's, with its own settings: lms/engagement.)"""
 
-    inactive_days = _days(_("no activity for (days)"), 14)
-    quiz_failures = models.PositiveSmallIntegerField(
-        _("failed attempts at one quiz"),
-        default=3,
-        validators=[MinValueValidator(1), MaxValueValidator(50)],
-        help_text=_("At risk after this many failed attempts at a quiz she has not passed."),
-    )
-    task_wait_days = _days(
-        _("practical task waiting for (days)"),
-        14,
-        _("Waiting for grading, or for her revision, longer than this."),
-    )
-    no_contact_days = _days(_("no coaching contact for (days)"), 30)
-    expiry_warning_days = _days(_("certificate expiring within (days)"), 60)
     forecast_weeks = models.PositiveSmallIntegerField(
         _("forecast from the last (weeks)"),
         default=8,
@@ -44,19 +21,7 @@ class DashboardSettings(BaseGenericSetting):
         help_text=_("The cohort's pace is measured over this many recent weeks."),
     )
 
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("inactive_days"),
-                FieldPanel("quiz_failures"),
-                FieldPanel("task_wait_days"),
-                FieldPanel("no_contact_days"),
-                FieldPanel("expiry_warning_days"),
-            ],
-            heading=_("At risk"),
-        ),
-        FieldPanel("forecast_weeks"),
-    ]
+    panels = [FieldPanel("forecast_weeks")]
 
     class Meta:
         verbose_name = _("dashboard settings")

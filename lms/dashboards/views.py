@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.levels import Level
-from lms.accounts.admin_scoping import require_programme_staff
-from lms.accounts.spreadsheets import CONTENT_TYPES
+from lms.accounts.staff_admin import require_programme_staff
+from lms.core.spreadsheets import CONTENT_TYPES
+from lms.engagement.models import EngagementSettings
+from lms.engagement.rules import REASONS, reason_labels
 from lms.programme.models import MembershipStatus
 
 from . import exports, selectors
@@ -98,13 +100,13 @@ def at_risk(request):
     require_programme_staff(request)
     if fmt := _wants_export(request):
         return _export(request, ExportTable.AT_RISK, fmt)
-    config = DashboardSettings.load()
+    config = EngagementSettings.load(request_or_site=request)
     rows = exports.at_risk_rows(request.user, request.GET, config)
     # A province can have thousands at risk: the screen shows them a page at a time (the
     # export has them all).
     page = Paginator(rows, AT_RISK_PAGE_SIZE).get_page(request.GET.get("p"))
     headers, table = selectors.at_risk_table(page.object_list, config)
-    labels = selectors.risk_labels(config)
+    labels = reason_labels(config)
     links = [reverse("learn:learner_detail", args=[row.learner.pk]) for row in page]
     return _render(
         request,
@@ -113,7 +115,7 @@ def at_risk(request):
             "headers": headers,
             "page": page,
             "table": list(zip(links, table, strict=True)),
-            "reasons": [(code, labels[code]) for code in selectors.RISK_REASONS],
+            "reasons": [(code, labels[code]) for code in REASONS],
             "cohorts": list(selectors.visible_cohorts(request.user)),
             "selected": exports.at_risk_filters(request.GET),
         },

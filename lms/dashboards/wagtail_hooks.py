@@ -5,7 +5,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from lms.accounts.admin_scoping import StaffViewSet
+from lms.accounts.staff_admin import StaffViewSet
 
 from . import views
 

@@ -1,32 +1,22 @@
-"""The mentor's workspace (/mentor/), mobile-first."""
+"""The mentor's pages about one mentee (/mentor/mentees/…), mobile-first. Her list of mentees
+is the engagement app's caseload (/mentor/)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from courses.selectors import learner_progress
-from lms.accounts.admin_scoping import add_service_error
-from lms.accounts.decorators import login_required_with_message
-from lms.accounts.extensions import MENTEE_DETAIL, person_panels
 from lms.accounts.models import User
+from lms.core.admin_scoping import add_service_error
+from lms.core.hooks import MENTEE_DETAIL_PANELS, panels
 
+from .decorators import mentor_required
 from .forms import CoachingContactForm
-from .permissions import can_see_private_note, contacts_visible_to, is_current_mentor, is_mentor
-from .selectors import FLAGS, SORTS, flag_counts, flag_labels, mentee_detail, mentee_rows
+from .permissions import can_see_private_note, contacts_visible_to, is_current_mentor
+from .selectors import mentee_contacts
 from .services import coaching_contact_log
-
-
-def mentor_required(view):
-    @login_required_with_message
-    def wrapper(request, *args, **kwargs):
-        if not is_mentor(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _current_mentee_or_404(request, learner_id):
@@ -37,45 +27,18 @@ def _current_mentee_or_404(request, learner_id):
 
 
 @mentor_required
-def home(request):
-    flag = request.GET.get("flag", "")
-    flag = flag if flag in (*FLAGS, "any") else ""
-    sort = request.GET.get("sort", "flags")
-    sort = sort if sort in SORTS else "flags"
-    search = request.GET.get("q", "").strip()[:50]
-    rows = mentee_rows(request.user, flag=flag, search=search, sort=sort)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "mentoring/home.html",
-        {
-            "page": page,
-            "rows": page.object_list,
-            "flag": flag,
-            "sort": sort,
-            "search": search,
-            "counts": flag_counts(request.user),
-            "flag_labels": flag_labels(),
-        },
-    )
-
-
-@mentor_required
 def mentee(request, learner_id):
     learner = _current_mentee_or_404(request, learner_id)
-    row, contacts = mentee_detail(request.user, learner)
     return render(
         request,
         "mentoring/mentee.html",
         {
             "learner": learner,
-            "row": row,
-            "flag_labels": flag_labels(),
             "progress": learner_progress(learner),
-            "panels": person_panels(MENTEE_DETAIL, request, learner),
+            "panels": panels(MENTEE_DETAIL_PANELS, request, learner),
             "contacts": [
                 (c, can_see_private_note(request.user, c, viewer_is_current_mentor=True))
-                for c in contacts
+                for c in mentee_contacts(request.user, learner)
             ],
         },
     )

@@ -1,14 +1,10 @@
-"""Staff screens: mentors and their load, assignments (assign, reassign, end, history),
-automatic assignment for a cohort, and coaching contacts with private notes."""
+"""Staff screens: mentors and their load, assignments (assign, reassign, end, history) and
+coaching contacts with private notes (the automatic assignment of a cohort is under Programme);
+and the rule that a mentor sees her current mentees' learning."""
 
 import django_filters
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -19,31 +15,21 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from lms.accounts.admin_scoping import (
-    ScopedViewSetMixin,
-    ServiceErrorsOnFormMixin,
-    StaffViewSet,
-    require_programme_staff,
-)
 from lms.accounts.models import Region, User
 from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
-from lms.programme.permissions import cohorts_visible_to
+from lms.core.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
+from lms.core.hooks import LEARNER_VISIBILITY
 
 from .models import CoachingContact, MentorAssignment, MentorProfile
 from .permissions import (
     assignments_visible_to,
     contacts_visible_to,
+    current_mentees_q,
     eligible_mentor_profiles,
     mentor_profiles_visible_to,
 )
 from .selectors import mentor_load_queryset
-from .services import (
-    auto_assign_apply,
-    auto_assign_plan,
-    mentor_assign,
-    mentor_assignment_end,
-    mentor_profile_save,
-)
+from .services import mentor_assign, mentor_assignment_end, mentor_profile_save
 
 
 def _visible_regions(request):
@@ -309,58 +295,6 @@ class ContactViewSet(ScopedViewSetMixin, ModelViewSet):
         return queryset.filter(pk__in=visible).select_related("learner", "mentor")
 
 
-# Automatic assignment for a cohort ---------------------------------------------------------
-
-
-def auto_assign_index(request):
-    require_programme_staff(request)
-    cohorts = cohorts_visible_to(request.user).select_related("region").order_by("-start_date")
-    return TemplateResponse(request, "mentoring/admin/auto_assign_index.html", {"cohorts": cohorts})
-
-
-def auto_assign_preview(request, cohort_id):
-    require_programme_staff(request)
-    cohort = get_object_or_404(cohorts_visible_to(request.user), pk=cohort_id)
-    if request.method == "POST":
-        try:
-            count = auto_assign_apply(
-                cohort=cohort, token=request.POST.get("plan", ""), actor=request.user
-            )
-        except (ValidationError, PermissionDenied) as exc:
-            for message in getattr(exc, "messages", [str(exc)]):
-                messages.error(request, message)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(count)s learner was given a mentor.",
-                    "%(count)s learners were given a mentor.",
-                    count,
-                )
-                % {"count": count},
-            )
-            return redirect("mentoring_auto_assign:preview", cohort_id=cohort.pk)
-    plan = auto_assign_plan(cohort=cohort, actor=request.user)
-    return TemplateResponse(
-        request,
-        "mentoring/admin/auto_assign_preview.html",
-        {"cohort": cohort, "plan": plan, "token": plan.token()},
-    )
-
-
-class AutoAssignViewSet(StaffViewSet):
-    name = "mentoring_auto_assign"
-    url_prefix = "auto-assign"
-    icon = "resubmit"
-    menu_label = gettext_lazy("Auto-assign mentors")
-
-    def get_urlpatterns(self):
-        return [
-            path("", auto_assign_index, name="index"),
-            path("<int:cohort_id>/", auto_assign_preview, name="preview"),
-        ]
-
-
 class MentoringViewSetGroup(ViewSetGroup):
     menu_label = gettext_lazy("Mentoring")
     menu_icon = "link"
@@ -368,7 +302,6 @@ class MentoringViewSetGroup(ViewSetGroup):
     items = (
         MentorViewSet("mentors"),
         AssignmentViewSet("mentor_assignments"),
-        AutoAssignViewSet(),
         ContactViewSet("coaching_contacts"),
     )
 
@@ -376,3 +309,9 @@ class MentoringViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_mentoring_viewsets():
     return MentoringViewSetGroup()
+
+
+@hooks.register(LEARNER_VISIBILITY)
+def mentors_see_their_mentees(user):
+    """A mentor sees the learning of the learners she mentors now."""
+    return current_mentees_q(user) if user.is_authenticated else None

@@ -4,6 +4,27 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class NotificationKind(models.TextChoices):
+    """Every kind of event a person is told about, named once."""
+
+    MENTOR_ASSIGNED = "mentor_assigned", _("Your mentor")
+    MENTEE_ASSIGNED = "mentee_assigned", _("New mentee")
+    MENTOR_DIGEST = "mentor_digest", _("Weekly mentor digest")
+    LEARNER_WELCOME = "learner_welcome", _("Welcome")
+    TRAINING_SEAT = "training_seat", _("Training seat")
+    TRAINING_CANCELLED = "training_cancelled", _("Training cancelled")
+    SUBMISSION_WAITING = "submission_waiting", _("Work to grade")
+    SUBMISSION_GRADED = "submission_graded", _("Work graded")
+    CERTIFICATE_ISSUED = "certificate_issued", _("Certificate issued")
+    CERTIFICATE_APPROVAL_WAITING = "certificate_approval_waiting", _("Certificate to approve")
+    CERTIFICATE_DECLINED = "certificate_declined", _("Certificate not approved")
+    CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
+    CERTIFICATE_EXPIRED = "certificate_expired", _("Certificate expired")
+    CERTIFICATE_EXPIRING = "certificate_expiring", _("Certificate expiring")
+    MENTOR_LOST_CERTIFICATE = "mentor_lost_certificate", _("Mentor can no longer mentor")
+    CO_FACILITATION_RATED = "co_facilitation_rated", _("Co-facilitation rated")
+
+
 class Notification(models.Model):
     """One message to one person, shown in the app and (optionally) sent by email and SMS.
     `dedupe_key` makes creating it idempotent: the same event never notifies twice."""
@@ -14,7 +35,7 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
     )
-    kind = models.CharField(_("kind"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=40, choices=NotificationKind.choices)
     dedupe_key = models.CharField(max_length=120)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("message"), blank=True)

@@ -4,8 +4,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from lms.accounts.sms import send_sms
+from lms.core.tasks import enqueue_on_commit
 
 from .models import Channel, Delivery, Notification
+
+DELIVER_TASK = "lms.notifications.tasks.deliver_notification"
 
 
 def notify(
@@ -46,9 +49,7 @@ def notify(
     except IntegrityError:
         return Notification.objects.get(recipient=recipient, dedupe_key=dedupe_key), False
     if wanted and deliver:
-        from .tasks import deliver_notification
-
-        deliver_notification.delay_on_commit(notification.pk)
+        enqueue_on_commit(DELIVER_TASK, notification.pk)
     return notification, True
 
 
@@ -193,9 +194,7 @@ def notify_many_in_language(
                 new.append(notification)
         return new
     if deliver:
-        from .tasks import deliver_notification
-
         for notification in notifications:
             if wanted[notification.recipient_id]:
-                deliver_notification.delay_on_commit(notification.pk)
+                enqueue_on_commit(DELIVER_TASK, notification.pk)
     return notifications

@@ -17,9 +17,9 @@ from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms.accounts.admin_scoping import StaffViewSet, require_programme_staff
 from lms.accounts.permissions import learners_visible_to
-from lms.accounts.spreadsheets import spreadsheet_response
+from lms.accounts.staff_admin import StaffViewSet, require_programme_staff
+from lms.core.spreadsheets import spreadsheet_response
 
 from . import imports
 from .models import ImportStatus

@@ -22,16 +22,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses.levels import Level
-from lms.accounts.extensions import level_locked_reason, level_locks
 from lms.accounts.models import Region
+from lms.core.hooks import level_locked_reason, level_locks
 
 from .models import Attendance, BookingStatus, SessionBooking, TrainingSession
-from .permissions import (
-    attendance_is_open,
-    can_mark_attendance,
-    sessions_led_by,
-    sessions_open_to,
-)
+from .permissions import attendance_is_open, can_mark_attendance, sessions_led_by, sessions_open_to
 
 # How long after a session a facilitator still finds it under "Sessions you lead".
 LED_SESSIONS_SHOWN_FOR_DAYS = 30

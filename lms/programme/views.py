@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses.levels import Level
-from lms.accounts.admin_scoping import add_service_error
 from lms.accounts.decorators import login_required_with_message
+from lms.core.admin_scoping import add_service_error
 
 from .forms import AttendanceForm
 from .models import BookingStatus, SessionBooking, TrainingSession

@@ -15,11 +15,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
-from lms.accounts.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
 from lms.accounts.models import Region, User
 from lms.accounts.permissions import learners_managed_by, regions_visible_to
 from lms.accounts.roles import LEARNER, PROGRAMME_STAFF
+from lms.core.admin_scoping import ScopedViewSetMixin, ServiceErrorsOnFormMixin
 
+from .auto_assign_admin import AutoAssignViewSet
 from .import_admin import LearnerImportViewSet
 from .models import Cohort, CohortMembership, MembershipStatus, TrainingSession
 from .permissions import (
@@ -317,6 +318,7 @@ class ProgrammeViewSetGroup(ViewSetGroup):
         CohortViewSet("cohorts"),
         MembershipViewSet("memberships"),
         TrainingSessionViewSet("training_sessions"),
+        AutoAssignViewSet(),
     )
 
 

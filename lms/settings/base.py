@@ -15,14 +15,18 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
+# The project's apps, bottom layer first: an app imports only from the apps listed before it
+# (README: Architecture).
 INSTALLED_APPS = [
+    "lms.core",
     "lms.accounts",
     "lms.notifications",
-    "lms.programme",
-    "lms.mentoring",
     "courses",
+    "lms.mentoring",
+    "lms.programme",
     "assessments",
     "certificates",
+    "lms.engagement",
     "lms.dashboards",
     "cms",
     "wagtail.contrib.settings",
@@ -156,8 +160,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # A timed quiz whose time ran out is scored even if she never comes back to it.
+    "close-expired-quiz-attempts": {
+        "task": "assessments.tasks.attempts_close_expired_task",
+        "schedule": crontab(minute="*/5"),
+    },
     "weekly-mentor-digest": {
-        "task": "lms.mentoring.tasks.send_mentor_digests_task",
+        "task": "lms.engagement.tasks.send_mentor_digests_task",
         "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
     },
     "nightly-certificate-expiry": {

@@ -288,7 +288,7 @@ def test_the_grading_queue_lists_her_mentees_work_oldest_first(client, mentor, t
     positions = [html.index(f"学员甲{i}") for i in range(3)]
     assert positions == sorted(positions)
     assert "别人的学员" not in html and "Waiting for" in html
-    home = client.get(reverse("mentoring:home")).content.decode()
+    home = client.get(reverse("engagement:caseload")).content.decode()
     assert "3 pieces of work are waiting for your grade" in home
 
 

@@ -4,9 +4,7 @@ import pytest
 from django.urls import reverse
 
 from certificates.models import CertificationLevel
-from tests.factories import UserFactory
-
-from .conftest import zh
+from tests.factories import UserFactory, zh
 
 pytestmark = pytest.mark.django_db
 

@@ -31,9 +31,13 @@ from lms.mentoring.permissions import eligible_mentor_profiles, is_mentor
 from lms.mentoring.services import mentor_assign
 from lms.notifications.models import Notification
 from tests.conftest import COMMITTED_DB, require
-from tests.factories import UserFactory, staff_user
-
-from .conftest import complete_course, make_ladder, meet_primary_except_sign_off
+from tests.factories import (
+    UserFactory,
+    complete_course,
+    make_ladder,
+    meet_primary_except_sign_off,
+    staff_user,
+)
 
 pytestmark = pytest.mark.django_db
 

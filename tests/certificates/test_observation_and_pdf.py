@@ -10,9 +10,7 @@ from django.urls import reverse
 from certificates.models import CertificateSettings, FacilitationObservation
 from certificates.services import certificate_issue, certificate_render_pdf
 from tests.conftest import require
-from tests.factories import UserFactory, make_mentor, make_region, staff_user
-
-from .conftest import make_session
+from tests.factories import UserFactory, held_session, make_mentor, make_region, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def practicum(ladder, province, role_groups):
     trainer = make_mentor(province, display_name="培训师甲")
     candidate = UserFactory(home_region=province, display_name="候选人乙")
-    session = make_session(province, level="trainer", title="培训师带课")
+    session = held_session(province, level="trainer", title="培训师带课")
     session.facilitators.add(trainer)
     session.co_facilitators.add(candidate)
     return session, trainer, candidate

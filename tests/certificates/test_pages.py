@@ -10,9 +10,14 @@ from django.utils import timezone
 from certificates.models import Certificate, SignOff
 from certificates.services import certificate_issue, certificate_revoke
 from courses.models import Enrolment
-from tests.factories import UserFactory, make_mentor, make_region, staff_user
-
-from .conftest import meet_primary_except_sign_off, zh
+from tests.factories import (
+    UserFactory,
+    make_mentor,
+    make_region,
+    meet_primary_except_sign_off,
+    staff_user,
+    zh,
+)
 
 pytestmark = pytest.mark.django_db
 

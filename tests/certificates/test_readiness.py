@@ -14,12 +14,13 @@ from certificates.selectors import checklist
 from certificates.services import certificate_issue, observation_record, sign_off_create
 from lms.mentoring.services import mentor_assign
 from lms.programme.models import Attendance
-from tests.factories import UserFactory, log_contact, make_mentor
-
-from .conftest import (
+from tests.factories import (
+    UserFactory,
     attend,
     complete_course,
-    make_session,
+    held_session,
+    log_contact,
+    make_mentor,
     pass_task,
     take_quiz,
 )
@@ -57,12 +58,12 @@ def test_task_requirement_follows_the_submission(learner, ladder, mentor):
 
 
 def test_sessions_count_attendance_of_the_level_only(learner, ladder, province):
-    attend(learner, make_session(province, level="intermediate"))
+    attend(learner, held_session(province, level="intermediate"))
     assert not _check(learner, ladder.primary, "sessions").met
     # Marked absent from a session of the level: still not met.
-    Attendance.objects.create(session=make_session(province), learner=learner, present=False)
+    Attendance.objects.create(session=held_session(province), learner=learner, present=False)
     assert not _check(learner, ladder.primary, "sessions").met
-    attend(learner, make_session(province))
+    attend(learner, held_session(province))
     assert _check(learner, ladder.primary, "sessions").met
 
 
@@ -84,7 +85,7 @@ def test_prerequisite_needs_a_current_certificate(learner, ladder):
 
 def test_co_facilitation_counts_passing_observations(learner, ladder, province, role_groups):
     trainer = make_mentor(province, display_name="培训师")
-    session = make_session(province, level="trainer")
+    session = held_session(province, level="trainer")
     session.facilitators.add(trainer)
     session.co_facilitators.add(learner)
     check = _check(learner, ladder.trainer, "co_facilitate")
@@ -119,7 +120,7 @@ def test_percent_counts_partial_progress(learner, ladder):
 
 
 def _random_history(rng, learners, ladder, mentor, province):
-    sessions = [make_session(province), make_session(province, level="intermediate")]
+    sessions = [held_session(province), held_session(province, level="intermediate")]
     for learner in learners:
         mentor_assign(learner=learner, mentor=mentor, replace_current=True)
         if rng.random() < 0.5:

@@ -29,9 +29,14 @@ from lms.mentoring.services import mentor_assign
 from lms.notifications.models import Notification
 from lms.programme.models import Attendance
 from lms.programme.services import attendance_mark, session_book, session_booking_cancel
-from tests.factories import UserFactory, log_contact, staff_user
-
-from .conftest import complete_course, make_level, make_session
+from tests.factories import (
+    UserFactory,
+    complete_course,
+    log_contact,
+    make_level,
+    make_session,
+    staff_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +143,7 @@ def test_cancelling_after_attendance_was_marked_removes_it(learner, province, si
     from django.utils import timezone
 
     # A session later today: attendance is open from the morning, cancelling until the start.
-    session = make_session(province, days_from_now=0)
+    session = make_session(province, starts_in=datetime.timedelta(days=0))
     session.starts_at = timezone.now() + datetime.timedelta(minutes=30)
     session.ends_at = session.starts_at + datetime.timedelta(hours=2)
     session.save()

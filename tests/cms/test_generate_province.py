@@ -10,7 +10,7 @@ from certificates.models import Certificate
 from lms.accounts.models import Region, User
 from lms.mentoring.models import MentorAssignment
 from lms.programme.models import Attendance, Cohort, CohortMembership
-from tests.certificates.conftest import make_ladder
+from tests.factories import make_ladder
 
 pytestmark = pytest.mark.django_db
 

@@ -32,8 +32,8 @@ from cms.models import HomePage
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
 from courses.selectors import learner_progress
 from lms.accounts import roles
-from lms.accounts.extensions import level_locked_reason
 from lms.accounts.models import Region, User
+from lms.core.hooks import level_locked_reason
 from lms.mentoring.models import CoachingContact, MentorAssignment
 from lms.mentoring.permissions import is_mentor
 from lms.notifications.models import Notification

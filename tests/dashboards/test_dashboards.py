@@ -22,31 +22,31 @@ from courses.models import Enrolment
 from courses.services import enrolment_create
 from lms.accounts import roles
 from lms.accounts.models import RegionKind
-from lms.dashboards.models import DashboardSettings
 from lms.dashboards.selectors import (
     at_risk_rows,
     forecast_percent,
     readiness_overview,
 )
+from lms.engagement.models import EngagementSettings
 from lms.mentoring.services import mentor_assign
 from lms.programme.models import CohortMembership, MembershipStatus, SessionBooking
-from tests.certificates.conftest import (
-    attend,
-    complete_course,
-    make_ladder,
-    make_session,
-    pass_task,
-    take_quiz,
-    zh,
-)
 from tests.factories import (
     CohortFactory,
     UserFactory,
+    attend,
+    cohort_member,
+    complete_course,
+    held_session,
     log_contact,
+    make_ladder,
     make_mentor,
     make_quiz,
     make_region,
+    make_session,
+    pass_task,
     staff_user,
+    take_quiz,
+    zh,
 )
 
 pytestmark = pytest.mark.django_db
@@ -72,17 +72,6 @@ def counties(db):
     a = make_region("七星关区", RegionKind.COUNTY, province, name_en="Qixingguan")
     b = make_region("大方县", RegionKind.COUNTY, province, name_en="Dafang")
     return province, a, b
-
-
-def _member(cohort, name, *, region=None, joined_days_ago=0, status=MembershipStatus.ACTIVE):
-    person = UserFactory(display_name=name, home_region=region or cohort.region)
-    CohortMembership.objects.create(
-        cohort=cohort,
-        learner=person,
-        status=status,
-        joined_on=timezone.localdate() - datetime.timedelta(days=joined_days_ago),
-    )
-    return person
 
 
 URL_NAMES = ["index", "at_risk", "mentors", "training"]
@@ -112,19 +101,19 @@ def test_overview_counts_ready_learners_by_the_engine_and_forecasts_from_fixed_d
         start_date=today - datetime.timedelta(days=14),
         target_date=today + datetime.timedelta(days=28),
     )
-    holder = _member(cohort, "持证妈妈")
+    holder = cohort_member(cohort, "持证妈妈")
     certificate_issue(learner=holder, level=ladder.primary)  # issued today: the recent pace
-    ready = _member(cohort, "就绪妈妈")
+    ready = cohort_member(cohort, "就绪妈妈")
     mentor = make_mentor(county)
     mentor_assign(learner=ready, mentor=mentor)
     complete_course(ready, ladder.course)
     take_quiz(ready, ladder.quiz)
     pass_task(ready, ladder.task, mentor)
-    attend(ready, make_session(county))
+    attend(ready, held_session(county))
     log_contact(mentor, ready)
-    _member(cohort, "新妈妈1")
-    _member(cohort, "新妈妈2")
-    _member(cohort, "退出妈妈", status=MembershipStatus.WITHDRAWN)
+    cohort_member(cohort, "新妈妈1")
+    cohort_member(cohort, "新妈妈2")
+    cohort_member(cohort, "退出妈妈", status=MembershipStatus.WITHDRAWN)
 
     [row] = readiness_overview([cohort], today=today, weeks=8)
     assert row.active == 4
@@ -155,8 +144,8 @@ def test_forecast_window_is_the_last_weeks_only(ladder, counties):
         target_date=today + datetime.timedelta(days=14),
     )
     for i in range(4):
-        _member(cohort, f"妈妈{i}")
-    old, recent = UserFactory(), _member(cohort, "最近")
+        cohort_member(cohort, f"妈妈{i}")
+    old, recent = UserFactory(), cohort_member(cohort, "最近")
     CohortMembership.objects.create(cohort=cohort, learner=old)
     certificate_issue(learner=old, level=ladder.primary)
     Certificate.objects.filter(learner=old).update(issued_on=today - datetime.timedelta(days=60))
@@ -177,7 +166,7 @@ def test_each_at_risk_reason_with_its_threshold(ladder, counties):
     mentor = make_mentor(county)
 
     def looked_after(name):
-        person = _member(cohort, name, joined_days_ago=100)
+        person = cohort_member(cohort, name, joined_days_ago=100)
         mentor_assign(learner=person, mentor=mentor)
         log_contact(mentor, person)
         enrolment_create(learner=person, course=ladder.course)
@@ -199,7 +188,7 @@ def test_each_at_risk_reason_with_its_threshold(ladder, counties):
     Submission.objects.filter(learner=waiting).update(
         submitted_at=timezone.now() - datetime.timedelta(days=10)
     )
-    alone = _member(cohort, "没有导师", joined_days_ago=1)
+    alone = cohort_member(cohort, "没有导师", joined_days_ago=1)
     quiet = looked_after("没联系")
     Enrolment.objects.filter(learner=quiet).update(last_activity_at=timezone.now())
     from lms.mentoring.models import CoachingContact
@@ -213,7 +202,7 @@ def test_each_at_risk_reason_with_its_threshold(ladder, counties):
         expires_on=today + datetime.timedelta(days=10)
     )
 
-    config = DashboardSettings(
+    config = EngagementSettings(
         inactive_days=14,
         quiz_failures=2,
         task_wait_days=7,
@@ -230,7 +219,7 @@ def test_each_at_risk_reason_with_its_threshold(ladder, counties):
     assert rows[expiring.pk] == {"expiring"}
 
     # Staff change the thresholds: longer waits are fine.
-    relaxed = DashboardSettings(
+    relaxed = EngagementSettings(
         inactive_days=30,
         quiz_failures=3,
         task_wait_days=14,
@@ -246,11 +235,11 @@ def test_each_at_risk_reason_with_its_threshold(ladder, counties):
 def test_at_risk_page_uses_the_saved_settings(client, ladder, counties):
     province, county, _other = counties
     cohort = CohortFactory(region=county)
-    person = _member(cohort, "没有导师")
+    person = cohort_member(cohort, "没有导师")
     client.force_login(staff_user(province))
     html = client.get(reverse("dashboards:at_risk")).content.decode()
     assert "没有导师" in html
-    settings = DashboardSettings.load()
+    settings = EngagementSettings.load()
     settings.inactive_days = 3
     settings.save()
     _ = person
@@ -267,10 +256,10 @@ def test_county_staff_see_only_their_county(client, ladder, counties):
     _province, a, b = counties
     mine = CohortFactory(name="七星关初级班", region=a)
     theirs = CohortFactory(name="大方初级班", region=b)
-    _member(mine, "本县妈妈")
-    _member(theirs, "外县妈妈")
+    cohort_member(mine, "本县妈妈")
+    cohort_member(theirs, "外县妈妈")
     make_mentor(b, display_name="外县导师")
-    make_session(b, title="外县培训")
+    held_session(b, title="外县培训")
     client.force_login(staff_user(a))
     html = client.get(reverse("dashboards:index")).content.decode()
     assert "七星关初级班" in html and "大方初级班" not in html
@@ -299,7 +288,7 @@ def test_learners_and_mentors_reach_no_dashboard_or_export(client, ladder, count
     _province, a, _b = counties
     cohort = CohortFactory(region=a)
     if who == "learner":
-        person = _member(cohort, "妈妈")
+        person = cohort_member(cohort, "妈妈")
     elif who == "mentor":
         person = make_mentor(a)
     else:
@@ -327,11 +316,11 @@ def test_cohort_matrix_shows_each_requirement_and_links_to_her_checklist(client,
     village = make_region("小坝村", RegionKind.VILLAGE, county)
     cohort = CohortFactory(name="初级班", region=county)
     mentor = make_mentor(county, display_name="张导师")
-    ahead = _member(cohort, "阿梅", region=village)
+    ahead = cohort_member(cohort, "阿梅", region=village)
     mentor_assign(learner=ahead, mentor=mentor)
     complete_course(ahead, ladder.course)
-    behind = _member(cohort, "小芳")
-    paused = _member(cohort, "暂停", status=MembershipStatus.PAUSED)
+    behind = cohort_member(cohort, "小芳")
+    paused = cohort_member(cohort, "暂停", status=MembershipStatus.PAUSED)
     client.force_login(staff_user(province))
     url = reverse("dashboards:cohort", args=[cohort.pk])
     response = client.get(url)
@@ -465,10 +454,10 @@ def test_exports_have_the_rows_of_the_screen_with_the_same_filters(
     cohort = CohortFactory(name="初级班", region=county)
     mentor = make_mentor(county, display_name="=HYPERLINK(1)")
     for i in range(3):
-        person = _member(cohort, f"妈妈{i}", joined_days_ago=60)
+        person = cohort_member(cohort, f"妈妈{i}", joined_days_ago=60)
         if i:
             mentor_assign(learner=person, mentor=mentor)
-    session = make_session(county, title="面授一")
+    session = held_session(county, title="面授一", capacity=20)
     SessionBooking.objects.create(session=session, learner=person)
     attend(person, session)
     client.force_login(staff_user(province))
@@ -531,13 +520,13 @@ def test_mentor_load_and_grading_backlog(client, ladder, counties):
 
 def test_training_sessions_seats_and_attendance(client, ladder, counties):
     province, county, _other = counties
-    held = make_session(county, title="已举办", capacity=10)
+    held = held_session(county, title="已举办", capacity=10)
     people = [UserFactory(home_region=county) for _ in range(4)]
     for person in people:
         SessionBooking.objects.create(session=held, learner=person)
     for person in people[:3]:
         attend(person, held)
-    make_session(county, title="将举办", days_from_now=5)
+    make_session(county, title="将举办", starts_in=datetime.timedelta(days=5))
     client.force_login(staff_user(province))
     url = reverse("dashboards:training")
     context = client.get(url).context
@@ -561,7 +550,7 @@ def _count(client, url, query=None):
 
 
 def _busy_member(cohort, mentor, i):
-    person = _member(cohort, f"妈妈{cohort.pk}-{i}", joined_days_ago=60)
+    person = cohort_member(cohort, f"妈妈{cohort.pk}-{i}", joined_days_ago=60)
     if i % 2:
         mentor_assign(learner=person, mentor=mentor)
         log_contact(mentor, person, days_ago=40)
@@ -601,7 +590,7 @@ def test_cohort_at_risk_mentor_and_training_pages_cost_the_same_for_3_and_15(
             mentor = make_mentor(county, capacity=5)
             person = _busy_member(cohort, mentor, i)
             take_quiz(person, ladder.quiz, passing=False)
-            session = make_session(county, title=f"培训{i}")
+            session = held_session(county, title=f"培训{i}")
             SessionBooking.objects.create(session=session, learner=person)
             attend(person, session)
         for url in urls:

@@ -16,14 +16,20 @@ from openpyxl import load_workbook
 
 from lms.accounts import roles
 from lms.accounts.models import RegionKind
-from lms.accounts.spreadsheets import XLSX_TYPE
+from lms.core.spreadsheets import XLSX_TYPE
 from lms.dashboards import exports, selectors
 from lms.dashboards.models import ExportJob, ExportStatus, ExportTable
 from lms.dashboards.tasks import export_job_run_task, export_jobs_purge_task
 from lms.mentoring.services import mentor_assign
-from tests.certificates.conftest import make_ladder, zh
-from tests.dashboards.test_dashboards import _member
-from tests.factories import CohortFactory, make_mentor, make_region, staff_user
+from tests.factories import (
+    CohortFactory,
+    cohort_member,
+    make_ladder,
+    make_mentor,
+    make_region,
+    staff_user,
+    zh,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +58,9 @@ def _at_risk_cohort(county, name="初级班", prefix="妈妈"):
     activity, no mentor, no contact), {prefix}2 (joined today: no mentor yet); {prefix}3
     has a mentor and is in her first days."""
     cohort = CohortFactory(name=name, region=county)
-    _member(cohort, f"{prefix}1", joined_days_ago=60)
-    _member(cohort, f"{prefix}2")
-    fine = _member(cohort, f"{prefix}3")
+    cohort_member(cohort, f"{prefix}1", joined_days_ago=60)
+    cohort_member(cohort, f"{prefix}2")
+    fine = cohort_member(cohort, f"{prefix}3")
     mentor_assign(learner=fine, mentor=make_mentor(county))
     return cohort
 

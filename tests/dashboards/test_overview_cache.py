@@ -18,27 +18,26 @@ from certificates.services import (
     certificate_revoke,
     sign_off_create,
 )
-from lms.accounts import extensions
 from lms.accounts.models import RegionKind
+from lms.core.signals import cohorts_changed
 from lms.dashboards import selectors
+from lms.dashboards.selectors import overview as overview_selectors
 from lms.mentoring.services import mentor_assign
 from lms.programme.models import CohortMembership, MembershipStatus, SessionBooking
 from lms.programme.services import attendance_mark, import_preview, import_start, session_save
-from tests.certificates.conftest import (
-    attend,
-    complete_course,
-    make_ladder,
-    make_session,
-    pass_task,
-    take_quiz,
-)
 from tests.factories import (
     CohortFactory,
     UserFactory,
+    attend,
+    complete_course,
+    held_session,
     log_contact,
+    make_ladder,
     make_mentor,
     make_region,
+    pass_task,
     staff_user,
+    take_quiz,
 )
 
 pytestmark = pytest.mark.django_db
@@ -65,13 +64,13 @@ def county(db):
 def recounted(monkeypatch):
     """The cohorts each overview had to count (not take from the cache)."""
     calls = []
-    original = selectors._overview_numbers
+    original = overview_selectors._overview_numbers
 
     def spy(cohorts, *args, **kwargs):
         calls.append({c.name for c in cohorts})
         return original(cohorts, *args, **kwargs)
 
-    monkeypatch.setattr(selectors, "_overview_numbers", spy)
+    monkeypatch.setattr(overview_selectors, "_overview_numbers", spy)
     return calls
 
 
@@ -150,13 +149,13 @@ def test_a_learner_leaving_or_joining_changes_the_active_count(
         membership.status = MembershipStatus.WITHDRAWN
         membership.save()
     assert overview(two_cohorts)["一班"].active == 1
-    # A bulk import creates memberships without model signals and says so through the hook.
+    # A bulk import creates memberships without model signals and says so by its own signal.
     newcomers = [UserFactory(home_region=county) for _ in range(3)]
     with django_capture_on_commit_callbacks(execute=True):
         CohortMembership.objects.bulk_create(
             [CohortMembership(cohort=two_cohorts[1], learner=p) for p in newcomers]
         )
-        extensions.cohorts_changed([two_cohorts[1].pk])
+        cohorts_changed([two_cohorts[1].pk])
     assert overview(two_cohorts)["二班"].active == 5
 
 
@@ -243,7 +242,7 @@ def signed_off(county, approval_ladder, django_capture_on_commit_callbacks):
         complete_course(learner, approval_ladder.course)
         take_quiz(learner, approval_ladder.quiz)
         pass_task(learner, approval_ladder.task, mentor)
-        session = make_session(county)
+        session = held_session(county)
         SessionBooking.objects.create(session=session, learner=learner)
         attend(learner, session)
         log_contact(mentor, learner)
@@ -312,7 +311,7 @@ def test_cancelling_a_session_recounts_the_cohorts_of_its_co_facilitators(
 ):
     """A trainer candidate's observed co-facilitation counts only if the session took place."""
     candidate = CohortMembership.objects.filter(cohort=two_cohorts[1]).first().learner
-    session = make_session(county)
+    session = held_session(county)
     session.co_facilitators.add(candidate)
     overview(two_cohorts)
     with django_capture_on_commit_callbacks(execute=True):

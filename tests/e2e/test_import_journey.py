@@ -13,9 +13,9 @@ from django.utils import translation
 
 from lms.accounts.models import User
 from lms.programme.models import CohortMembership
-from tests.certificates.conftest import zh
 from tests.conftest import COMMITTED_DB, require
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.factories import zh
 
 pytestmark = [pytest.mark.browser, COMMITTED_DB]
 

@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from lms.accounts.extensions import assign_mentors_bulk
 from lms.accounts.models import User
 from lms.mentoring.models import MentorAssignment
 from lms.mentoring.services import mentor_assign_bulk
@@ -107,17 +106,6 @@ def test_staff_assign_only_mentors_of_their_regions(regions):
     with pytest.raises(PermissionDenied, match="mentors of your regions"):
         mentor_assign_bulk(pairs=[(learner.pk, elsewhere.pk)], actor=staff)
     assert not MentorAssignment.objects.exists()
-
-
-def test_the_hook_reaches_the_bulk_assignment(regions):
-    """lms.programme calls the hook; the mentoring app registers the service in ready()."""
-    mentor = make_mentor(regions["v1"])
-    learner = UserFactory(home_region=regions["v1"])
-    created = assign_mentors_bulk([(learner.pk, mentor.pk)], reason="导入")
-    assert [(a.learner_id, a.mentor_id, a.start_reason) for a in created] == [
-        (learner.pk, mentor.pk, "导入")
-    ]
-    assert assign_mentors_bulk([]) == []
 
 
 def test_the_queries_are_the_same_for_5_or_50_pairs(regions):

@@ -12,15 +12,12 @@ from django.utils import timezone
 
 from courses.selectors import learner_progress, progress_summaries
 from courses.services import enrolment_create, lesson_complete
+from lms.engagement.selectors import caseload
 from lms.mentoring.models import CoachingContact
-from lms.mentoring.selectors import mentee_rows, my_mentor
-from lms.mentoring.services import (
-    auto_assign_apply,
-    auto_assign_plan,
-    mentor_assign,
-    mentor_profile_save,
-)
+from lms.mentoring.selectors import my_mentor
+from lms.mentoring.services import mentor_assign, mentor_profile_save
 from lms.programme.models import CohortMembership
+from lms.programme.services import auto_assign_apply, auto_assign_plan
 from tests.factories import (
     CohortFactory,
     UserFactory,
@@ -113,14 +110,20 @@ def test_auto_assign_leaves_out_members_outside_the_staff_members_regions(region
     assert auto_assign_apply(cohort=cohort, token=plan.token(), actor=staff) == 1
 
 
-def test_a_new_mentor_starts_afresh_and_new_mentees_get_grace(regions):
+def test_a_new_mentor_sees_what_her_mentee_was_left_waiting_for(regions):
+    """Engagement is about the learner, whoever mentors her: the visit the old mentor planned
+    and nobody made is due, and nobody has been in touch for 40 days. A new account still has
+    its grace for activity."""
     learner = UserFactory(home_region=regions["v1"])
     old_mentor, new_mentor = make_mentor(regions["v1"]), make_mentor(regions["v1"])
     backdate_assignment(mentor_assign(learner=learner, mentor=old_mentor), 60)
     log_contact(old_mentor, learner, days_ago=40, follow_up_in=5)
     mentor_assign(learner=learner, mentor=new_mentor, replace_current=True)
-    [row] = mentee_rows(new_mentor)
-    assert row.flags == []  # not the old mentor's overdue follow-up, not "inactive" on day one
+    [row] = caseload(new_mentor)
+    assert row.flags == ["no_contact", "follow_up"]
+    log_contact(new_mentor, learner, days_ago=0)
+    [row] = caseload(new_mentor)
+    assert row.flags == []
 
 
 def test_a_quick_call_does_not_cancel_a_planned_follow_up(regions):
@@ -129,10 +132,10 @@ def test_a_quick_call_does_not_cancel_a_planned_follow_up(regions):
     mentor_assign(learner=learner, mentor=mentor)
     log_contact(mentor, learner, days_ago=10, follow_up_in=7)  # visit: come back in a week
     log_contact(mentor, learner, days_ago=5)  # a quick call before that, no follow-up set
-    [row] = mentee_rows(mentor)
+    [row] = caseload(mentor)
     assert "follow_up" in row.flags
     log_contact(mentor, learner, days_ago=0)  # she went back: done
-    [row] = mentee_rows(mentor)
+    [row] = caseload(mentor)
     assert "follow_up" not in row.flags
 
 

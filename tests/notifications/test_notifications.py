@@ -4,9 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.mentoring.models import MentorAssignment
-from lms.mentoring.services import assignments_notify, mentor_assign, mentor_digests_send
-from lms.mentoring.tasks import notify_assignments_task, send_mentor_digests_task
+from lms.accounts.models import User
+from lms.engagement.services import mentor_digests_send
+from lms.engagement.tasks import send_mentor_digests_task
+from lms.mentoring.services import assignments_notify, mentor_assign
+from lms.mentoring.tasks import notify_assignments_task
 from lms.notifications.models import Delivery, Notification
 from lms.notifications.services import notification_deliver, notify
 from lms.notifications.tasks import deliver_notification
@@ -105,9 +107,10 @@ def test_the_weekly_digest_goes_once_a_week_to_mentors_with_flagged_mentees(sms_
     mentor = make_mentor(regions["v1"])
     calm_mentor = make_mentor(regions["v1"])
     flagged = UserFactory(home_region=regions["v1"], display_name="没动静")
-    assignment = mentor_assign(learner=flagged, mentor=mentor)
-    MentorAssignment.objects.filter(pk=assignment.pk).update(
-        started_at=timezone.now() - datetime.timedelta(days=60)
+    mentor_assign(learner=flagged, mentor=mentor)
+    # On the platform for 60 days, never active, never contacted.
+    User.objects.filter(pk=flagged.pk).update(
+        date_joined=timezone.now() - datetime.timedelta(days=60)
     )
     monday = timezone.localdate()
     assert send_mentor_digests_task.apply().get() == 1
@@ -120,7 +123,7 @@ def test_the_weekly_digest_goes_once_a_week_to_mentors_with_flagged_mentees(sms_
 
 def test_the_digest_is_on_the_beat_schedule(settings):
     schedule = settings.CELERY_BEAT_SCHEDULE["weekly-mentor-digest"]
-    assert schedule["task"] == "lms.mentoring.tasks.send_mentor_digests_task"
+    assert schedule["task"] == "lms.engagement.tasks.send_mentor_digests_task"
     from lms.celery import app
 
     assert schedule["task"] in app.tasks

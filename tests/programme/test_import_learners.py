@@ -16,7 +16,7 @@ from lms.accounts.models import User
 from lms.mentoring.models import MentorAssignment
 from lms.programme.models import CohortMembership, ImportBatch, ImportStatus
 from lms.programme.services import import_apply, import_preview, import_start
-from tests.factories import CohortFactory, UserFactory, make_mentor, region_tree, staff_user
+from tests.factories import CohortFactory, UserFactory, make_mentor, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +29,6 @@ HEAD_EN = "name,phone,village,cohort,email,mentor\n"
 def _english():
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def regions(db):
-    return region_tree()
 
 
 def english_staff(*regions):
@@ -171,9 +166,9 @@ def test_a_file_that_cannot_be_used_gets_a_clear_message_and_nothing_is_kept(
 
 
 def test_a_file_too_big_is_refused(staff_client, settings, monkeypatch):
-    from lms.programme import imports
+    from lms.programme.imports import files
 
-    monkeypatch.setattr(imports, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     response = upload(staff_client, csv_bytes(*["王,13800000001,周家桥社区,班"] * 10))
     assert "The file is too big" in response.content.decode()
 
@@ -345,14 +340,14 @@ def test_a_mentor_of_another_county_is_unknown_to_the_import(staff_client, regio
 def test_a_failure_mid_way_leaves_nothing_half_imported(
     staff_client, cohort, monkeypatch, sms_outbox, django_capture_on_commit_callbacks
 ):
-    from lms.programme import services
+    from lms.programme.services import imports as import_service
 
     def boom(chunk):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "IMPORT_CHUNK", 2)
+    monkeypatch.setattr(import_service, "IMPORT_CHUNK", 2)
     calls = []
-    real = services._import_memberships
+    real = import_service._import_memberships
 
     def fail_second_chunk(chunk):
         calls.append(chunk)
@@ -360,7 +355,7 @@ def test_a_failure_mid_way_leaves_nothing_half_imported(
             boom(chunk)
         return real(chunk)
 
-    monkeypatch.setattr(services, "_import_memberships", fail_second_chunk)
+    monkeypatch.setattr(import_service, "_import_memberships", fail_second_chunk)
     lines = [f"学员{n},1380000000{n},周家桥社区,2026秋初级班,," for n in range(1, 5)]
     batch = run_import(
         staff_client,
@@ -478,7 +473,7 @@ def test_the_result_counts_learners_in_plural_forms(
 def test_the_preview_and_result_are_in_chinese_for_chinese_staff(
     client, regions, cohort, django_capture_on_commit_callbacks
 ):
-    from tests.certificates.conftest import zh
+    from tests.factories import zh
 
     chinese = staff_user(regions["county"])
     client.force_login(chinese)
@@ -534,7 +529,7 @@ def test_the_welcome_text_is_a_notification_sent_once_and_retried_when_the_gatew
 def test_the_mentor_column_costs_the_same_queries_for_5_or_50_rows(
     staff, regions, cohort, monkeypatch
 ):
-    from lms.programme import services
+    from lms.programme.services import imports as import_service
 
     offsets = iter(range(1000, 100_000, 1000))
 
@@ -558,7 +553,7 @@ def test_the_mentor_column_costs_the_same_queries_for_5_or_50_rows(
 
     # In chunks of 10 rows (the numbers are looked up in chunks of 10, too: each file's
     # learners and her mentor), each chunk costs the same, whatever its number of rows.
-    monkeypatch.setattr(services, "IMPORT_CHUNK", 10)
+    monkeypatch.setattr(import_service, "IMPORT_CHUNK", 10)
     one_chunk = queries_for(9)
     assert queries_for(5) == one_chunk
     per_chunk = queries_for(19) - one_chunk
@@ -566,12 +561,9 @@ def test_the_mentor_column_costs_the_same_queries_for_5_or_50_rows(
 
 
 def test_the_cohorts_that_got_new_members_are_announced(
-    staff, regions, cohort, monkeypatch, django_capture_on_commit_callbacks
+    staff, regions, cohort, cohort_events, django_capture_on_commit_callbacks
 ):
-    from lms.accounts import extensions
-
-    calls = []
-    monkeypatch.setattr(extensions, "_cohort_listeners", [calls.append])
+    calls = cohort_events
     second = CohortFactory(name="2026秋中级班", region=regions["county"])
     untouched = CohortFactory(name="2025春初级班", region=regions["county"])
     member = UserFactory(phone="+8613800000003", home_region=regions["v1"], display_name="老学员")
@@ -590,12 +582,12 @@ def test_the_cohorts_that_got_new_members_are_announced(
 def test_a_batch_that_failed_can_be_tried_again(
     staff_client, cohort, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from lms.programme import services
+    from lms.programme.services import imports as import_service
 
     def crash(chunk):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "_import_memberships", crash)
+    monkeypatch.setattr(import_service, "_import_memberships", crash)
     lines = [f"学员{n},1380000000{n},周家桥社区,2026秋初级班,," for n in (1, 2)]
     batch = run_import(
         staff_client,

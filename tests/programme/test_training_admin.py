@@ -10,11 +10,10 @@ from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from lms.accounts import extensions
 from lms.notifications.models import Notification
 from lms.programme.models import Attendance, SessionBooking, TrainingSession
 from lms.programme.services import session_book, session_cancellation_notify
-from tests.factories import UserFactory, make_mentor, make_session, region_tree, staff_user
+from tests.factories import UserFactory, make_mentor, make_session, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +21,9 @@ LIST = "/admin/training_sessions/"
 
 
 @pytest.fixture(autouse=True)
-def _english(monkeypatch):
-    monkeypatch.setattr(extensions, "_level_gates", [])
+def _english():
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def regions(db):
-    return region_tree()
 
 
 def english_staff(*regions):
@@ -230,10 +223,9 @@ def test_cancelling_a_session_tells_everyone_booked_or_waiting_once(
 
 
 def test_cancelling_a_session_with_attendance_tells_the_certificates(
-    staff_client, regions, monkeypatch
+    staff_client, regions, progress_events
 ):
-    calls = []
-    monkeypatch.setattr(extensions, "_progress_listeners", [calls.append])
+    calls = progress_events
     session = make_session(region=regions["county"])
     learner = UserFactory()
     Attendance.objects.create(session=session, learner=learner, present=True)

@@ -10,12 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from lms.accounts import extensions
 from lms.accounts.models import User
 from lms.programme.models import Attendance, BookingStatus, SessionBooking
 from lms.programme.permissions import attendance_is_open
 from lms.programme.services import attendance_mark, session_book
-from tests.factories import UserFactory, make_mentor, make_session, region_tree, staff_user
+from tests.factories import UserFactory, make_mentor, make_session, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -27,17 +26,9 @@ def _english():
 
 
 @pytest.fixture(autouse=True)
-def progress_calls(monkeypatch):
-    """What the certificates would be told: every progress_changed call, in order."""
-    calls = []
-    monkeypatch.setattr(extensions, "_level_gates", [])
-    monkeypatch.setattr(extensions, "_progress_listeners", [calls.append])
-    return calls
-
-
-@pytest.fixture
-def regions(db):
-    return region_tree()
+def progress_calls(progress_events):
+    """What the certificates are told: every progress signal, in order."""
+    return progress_events
 
 
 @pytest.fixture

@@ -9,17 +9,16 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
-from lms.accounts import extensions
 from lms.notifications.models import Notification
-from lms.programme import services
 from lms.programme.models import BookingStatus, SessionBooking
 from lms.programme.services import (
     session_book,
     session_booking_cancel,
     session_fill_from_waiting_list,
+    training,
 )
 from tests.conftest import COMMITTED_DB, require
-from tests.factories import UserFactory, make_mentor, make_session, region_tree, staff_user
+from tests.factories import UserFactory, make_mentor, make_session, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -33,17 +32,10 @@ def _english():
 
 
 @pytest.fixture(autouse=True)
-def no_level_gates(monkeypatch):
+def no_level_gates(level_gates):
     """No level is locked unless a test says so (the ladder's own rules are the certificates'
     tests); a test appends a gate to the returned list."""
-    gates = []
-    monkeypatch.setattr(extensions, "_level_gates", gates)
-    return gates
-
-
-@pytest.fixture
-def regions(db):
-    return region_tree()
+    return level_gates
 
 
 @pytest.fixture
@@ -247,7 +239,7 @@ def test_the_unique_index_stops_a_second_live_booking_with_a_message(regions, se
     index lets one through and the other gets a message, not an error page."""
     learner = mother(regions)
     session_book(session=session, learner=learner)
-    monkeypatch.setattr(services, "_check_bookable", lambda session, learner: None)
+    monkeypatch.setattr(training, "_check_bookable", lambda session, learner: None)
     with pytest.raises(ValidationError, match="already have a seat or a place"):
         session_book(session=session, learner=learner)
     assert SessionBooking.objects.filter(learner=learner).count() == 1

@@ -8,10 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from lms.accounts import extensions
 from lms.programme.models import SessionBooking
 from lms.programme.services import session_book
-from tests.factories import UserFactory, make_mentor, make_session, region_tree
+from tests.factories import UserFactory, make_mentor, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def _english():
 
 
 @pytest.fixture(autouse=True)
-def gate_calls(monkeypatch):
+def gate_calls(level_gates):
     """A level gate that locks the advanced level and records every question asked."""
     calls = []
 
@@ -31,13 +30,8 @@ def gate_calls(monkeypatch):
         calls.append(level)
         return "First finish the intermediate level." if level == "advanced" else None
 
-    monkeypatch.setattr(extensions, "_level_gates", [gate])
+    level_gates.append(gate)
     return calls
-
-
-@pytest.fixture
-def regions(db):
-    return region_tree()
 
 
 @pytest.fixture

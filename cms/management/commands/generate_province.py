@@ -24,12 +24,12 @@ from django.utils import timezone
 from assessments.models import PracticalTask, Quiz, QuizAttempt, Submission
 from certificates.models import Certificate, CertificationLevel
 from certificates.readiness import ladder
-from certificates.services import add_months
 from courses.levels import Level
 from courses.models import CoursePage, Enrolment, LessonCompletion
 from courses.selectors import required_lessons
 from lms.accounts import roles
 from lms.accounts.models import Region, RegionKind, User
+from lms.core.dates import add_months
 from lms.mentoring.models import CoachingContact, MentorAssignment, MentorProfile
 from lms.programme.models import (
     Attendance,

@@ -39,7 +39,6 @@ from certificates.models import (
     SignOff,
 )
 from certificates.services import (
-    add_months,
     certificate_award_if_ready,
     certificate_issue,
     sign_off_create,
@@ -79,12 +78,13 @@ from courses.models import (
     LessonCompletion,
     LessonPage,
     ModulePage,
-    canonical,
 )
 from courses.services import lesson_complete
 from lms.accounts import roles
 from lms.accounts.models import Region, User
 from lms.accounts.services import region_create, user_create
+from lms.core.dates import add_months
+from lms.core.translation import canonical
 from lms.mentoring.models import CoachingContact, MentorAssignment
 from lms.mentoring.services import coaching_contact_log, mentor_assign, mentor_profile_save
 from lms.notifications.models import Notification

@@ -1,0 +1,297 @@
+"""Quizzes: starting an attempt, saving and submitting answers, scoring, and closing an
+attempt whose time ran out. Each write is atomic and idempotent where a double click or a
+retried request could repeat it."""
+
+import random
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from courses.models import LessonCompletion
+from courses.services import lesson_complete
+from lms.core.signals import progress_changed
+from lms.core.translation import canonical
+
+from ..models import AttemptAnswer, Question, QuestionKind, Quiz, QuizAttempt
+
+
+def attempt_start(*, learner, quiz: Quiz, lesson=None) -> tuple[QuizAttempt, bool]:
+    """Start an attempt, or return the unfinished one (so a double click, a retry or a second
+    tab resumes it). An unfinished attempt whose time ran out is scored first. Raises
+    ValidationError when every allowed attempt is used. Returns (attempt, created)."""
+    quiz = canonical(quiz)
+    open_attempt = QuizAttempt.objects.filter(
+        learner=learner, quiz=quiz, submitted_at__isnull=True
+    ).first()
+    if open_attempt is not None:
+        if not open_attempt.time_is_up():
+            return open_attempt, False
+        attempt_finish_expired(attempt=open_attempt)
+    used = QuizAttempt.objects.filter(learner=learner, quiz=quiz).count()
+    if quiz.attempts_left(used) == 0:
+        raise ValidationError(
+            ngettext(
+                "You have used your %(n)s attempt at this quiz.",
+                "You have used all %(n)s attempts at this quiz.",
+                quiz.max_attempts,
+            )
+            % {"n": quiz.max_attempts},
+            code="no_attempts_left",
+        )
+    questions = list(quiz.questions.order_by("sort_order"))
+    if not questions:
+        raise ValidationError(_("This quiz has no questions yet."), code="empty")
+    rng = random.SystemRandom()
+    if quiz.draw_count and quiz.draw_count < len(questions):
+        questions = sorted(rng.sample(questions, quiz.draw_count), key=lambda q: q.sort_order)
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    choice_order = {}
+    for question in questions:
+        ids = [choice_id for choice_id, _text in question.choice_options()]
+        if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
+            rng.shuffle(ids)
+        choice_order[str(question.pk)] = ids
+    now = timezone.now()
+    if lesson is not None:
+        lesson = canonical_lesson_with_quiz(lesson, quiz)
+    try:
+        with transaction.atomic():
+            number = (
+                QuizAttempt.objects.filter(learner=learner, quiz=quiz).aggregate(n=Max("number"))[
+                    "n"
+                ]
+                or 0
+            ) + 1
+            if quiz.max_attempts is not None and number > quiz.max_attempts:
+                raise ValidationError(
+                    _("You have used all %(n)s attempts at this quiz.") % {"n": quiz.max_attempts},
+                    code="no_attempts_left",
+                )
+            attempt = QuizAttempt.objects.create(
+                learner=learner,
+                quiz=quiz,
+                number=number,
+                lesson=lesson,
+                started_at=now,
+                deadline=now + timedelta(minutes=quiz.time_limit_minutes)
+                if quiz.time_limit_minutes
+                else None,
+                question_ids=[q.pk for q in questions],
+                choice_order=choice_order,
+                question_count=len(questions),
+            )
+    except IntegrityError:
+        # A concurrent request started one first: resume that one.
+        return QuizAttempt.objects.get(learner=learner, quiz=quiz, submitted_at__isnull=True), False
+    return attempt, True
+
+
+def canonical_lesson_with_quiz(lesson, quiz):
+    """The lesson (default language) if the quiz is really in it, else None."""
+    lesson = canonical(lesson)
+    quiz_ids = {canonical(v["quiz"]).pk for v in lesson.block_values("quiz") if v["quiz"]}
+    return lesson if quiz.pk in quiz_ids else None
+
+
+def _clean_answers(attempt, answers, questions) -> dict[int, list[str]]:
+    """Check submitted answers against the attempt: only its questions, only each question's
+    own choices, one choice where one is asked. Raises ValidationError on forged data."""
+    cleaned = {}
+    by_id = {q.pk: q for q in questions}
+    for raw_id, selected in answers.items():
+        try:
+            question_id = int(raw_id)
+        except (TypeError, ValueError):
+            question_id = None
+        question = by_id.get(question_id)
+        if question is None and question_id in attempt.question_ids:
+            continue  # removed by an editor while she was answering: nothing to check
+        if question is None or question_id not in attempt.question_ids:
+            raise ValidationError(
+                _("Your answers did not match this quiz. Please reload the page and try again."),
+                code="unknown_question",
+            )
+        selected = list(dict.fromkeys(str(s) for s in selected))
+        valid = {choice_id for choice_id, _text in question.choice_options()}
+        if any(choice not in valid for choice in selected):
+            raise ValidationError(
+                _("An answer did not match its question. Please reload the page and try again."),
+                code="unknown_choice",
+            )
+        if question.kind != QuestionKind.MULTIPLE and len(selected) > 1:
+            raise ValidationError(
+                _("Choose only one answer for “%(question)s”.") % {"question": question.text},
+                code="too_many_choices",
+            )
+        cleaned[question_id] = selected
+    return cleaned
+
+
+def _store_answers(attempt, cleaned, questions, *, score: bool):
+    rows = []
+    for question in questions:
+        if question.pk not in cleaned and not score:
+            continue
+        selected = cleaned.get(question.pk, [])
+        rows.append(
+            AttemptAnswer(
+                attempt=attempt,
+                question=question,
+                selected=selected,
+                is_correct=(set(selected) == question.correct_ids()) if score else None,
+            )
+        )
+    if rows:
+        AttemptAnswer.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["attempt", "question"],
+            update_fields=["selected", "is_correct", "answered_at"],
+        )
+
+
+def _saved_answers(attempt):
+    return {
+        a.question_id: a.selected
+        for a in AttemptAnswer.objects.filter(attempt=attempt, question__isnull=False)
+    }
+
+
+def _score(attempt, questions, answers, *, timed_out=False):
+    """Score the attempt from `answers` (question id → selected ids) and close it."""
+    _store_answers(attempt, answers, questions, score=True)
+    correct = sum(1 for q in questions if set(answers.get(q.pk, [])) == q.correct_ids())
+    # Scored over the questions that still exist: one an editor removed while she was
+    # answering counts neither for nor against her.
+    total = len(questions)
+    attempt.question_count = total
+    attempt.correct_count = correct
+    attempt.score = round(100 * correct / total) if total else 0
+    # Compared exactly, not through the rounded score: 79.5% does not pass an 80% mark.
+    attempt.passed = bool(total) and correct * 100 >= attempt.quiz.pass_mark * total
+    attempt.submitted_at = timezone.now()
+    attempt.timed_out = timed_out
+    attempt.save(
+        update_fields=[
+            "question_count",
+            "correct_count",
+            "score",
+            "passed",
+            "submitted_at",
+            "timed_out",
+        ]
+    )
+    if attempt.passed:
+        progress_changed([attempt.learner_id], sender=QuizAttempt)
+        if attempt.lesson_id:
+            _complete_lesson_if_open(attempt)
+
+
+def _complete_lesson_if_open(attempt):
+    lesson = attempt.lesson
+    if LessonCompletion.objects.filter(learner=attempt.learner_id, lesson=lesson).exists():
+        return
+    try:
+        with transaction.atomic():
+            lesson_complete(learner=attempt.learner, lesson=lesson)
+    except ValidationError:
+        pass  # another quiz in the same lesson is still to be passed
+
+
+def _locked_attempt(attempt_id, learner):
+    attempt = (
+        QuizAttempt.objects.select_for_update(of=("self",))
+        .select_related("quiz", "lesson")
+        .filter(pk=attempt_id)
+        .first()
+    )
+    if attempt is None:
+        raise ValidationError(_("This quiz attempt does not exist."), code="missing")
+    if attempt.learner_id != learner.pk:
+        raise PermissionDenied
+    return attempt
+
+
+def _questions_of(attempt):
+    return list(Question.objects.filter(pk__in=attempt.question_ids))
+
+
+@transaction.atomic
+def attempt_answers_save(*, attempt_id, learner, answers) -> QuizAttempt:
+    """Save answers without submitting, to finish later. Refused once the attempt is closed
+    or its time is up."""
+    attempt = _locked_attempt(attempt_id, learner)
+    if not attempt.is_open:
+        raise ValidationError(_("This attempt was already submitted."), code="closed")
+    if attempt.time_is_up():
+        raise ValidationError(
+            _("The time for this quiz is up; your answers can no longer be changed."),
+            code="time_up",
+        )
+    questions = _questions_of(attempt)
+    _store_answers(attempt, _clean_answers(attempt, answers, questions), questions, score=False)
+    return attempt
+
+
+@transaction.atomic
+def attempt_submit(*, attempt_id, learner, answers) -> tuple[QuizAttempt, str]:
+    """Submit and score an attempt in one short transaction. Returns (attempt, outcome):
+    "submitted"; "already" when it was submitted before (a double click or a retry: nothing
+    changes); "late" when the time limit had passed: the answers sent now are not taken and
+    the answers saved before the limit are scored. Forged answers raise ValidationError and
+    change nothing."""
+    attempt = _locked_attempt(attempt_id, learner)
+    if not attempt.is_open:
+        return attempt, "already"
+    questions = _questions_of(attempt)
+    if attempt.time_is_up():
+        _score(attempt, questions, _saved_answers(attempt), timed_out=True)
+        return attempt, "late"
+    merged = {**_saved_answers(attempt), **_clean_answers(attempt, answers, questions)}
+    _score(attempt, questions, merged)
+    return attempt, "submitted"
+
+
+def attempt_finish_expired(*, attempt) -> bool:
+    """Score an unfinished attempt whose time is up with the answers saved in time.
+    Returns whether it closed it."""
+    if not attempt.is_open or not attempt.time_is_up():
+        return False
+    with transaction.atomic():
+        attempt = (
+            QuizAttempt.objects.select_for_update(of=("self",))
+            .select_related("quiz")
+            .get(pk=attempt.pk)
+        )
+        if not attempt.is_open:
+            return False
+        _score(attempt, _questions_of(attempt), _saved_answers(attempt), timed_out=True)
+    return True
+
+
+def attempt_close_expired(*, learner, quiz) -> QuizAttempt | None:
+    """Her unfinished attempt at the quiz, scored now if its time ran out (with the answers
+    saved in time); None when she has no such attempt."""
+    attempt = QuizAttempt.objects.filter(
+        learner=learner, quiz=canonical(quiz), submitted_at__isnull=True
+    ).first()
+    if attempt is not None and attempt_finish_expired(attempt=attempt):
+        return attempt
+    return None
+
+
+def attempts_close_expired(*, now=None) -> int:
+    """Score every unfinished attempt whose time (and grace) ran out, so that her result and
+    her mentor's view do not wait for her to come back. Run every few minutes; returns how
+    many it closed."""
+    now = now or timezone.now()
+    grace = timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS)
+    due = QuizAttempt.objects.filter(submitted_at__isnull=True, deadline__lt=now - grace)
+    return sum(attempt_finish_expired(attempt=attempt) for attempt in due.order_by("pk"))

@@ -1,0 +1,50 @@
+"""The certificate's PDF and its public check link."""
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from ..models import Certificate
+from ..pdf import render_certificate_pdf
+
+
+def certificate_render_pdf(*, certificate, force=False) -> Certificate:
+    """Render the PDF from what was frozen at issue. Once made, it is kept as it is."""
+    if certificate.pdf and not force:
+        return certificate
+    design = certificate.design or {}
+    logo = None
+    if design.get("logo") and default_storage.exists(design["logo"]):
+        with default_storage.open(design["logo"], "rb") as handle:
+            logo = handle.read()
+    content = {
+        "programme_name": design.get("programme_name", ""),
+        "programme_name_en": design.get("programme_name_en", ""),
+        "logo": logo,
+        "holder_name": certificate.holder_name,
+        "level_name": design.get("level_name", ""),
+        "level_name_en": design.get("level_name_en", ""),
+        "serial": certificate.serial,
+        "issued_on": certificate.issued_on,
+        "expires_on": certificate.expires_on,
+        "signatory_name": design.get("signatory_name", ""),
+        "signatory_title": design.get("signatory_title", ""),
+        "verify_url": verification_url(certificate),
+    }
+    data = render_certificate_pdf(content)
+    if certificate.pdf:
+        certificate.pdf.delete(save=False)
+    certificate.pdf.save(f"{certificate.verification_code}.pdf", ContentFile(data), save=False)
+    certificate.pdf_rendered_at = timezone.now()
+    Certificate.objects.filter(pk=certificate.pk).update(
+        pdf=certificate.pdf.name, pdf_rendered_at=certificate.pdf_rendered_at
+    )
+    return certificate
+
+
+def verification_url(certificate) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("certificates:verify", args=[certificate.verification_code])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

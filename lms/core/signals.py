@@ -1,0 +1,33 @@
+"""Events that lower apps announce and upper apps act on, as plain Django signals (connect a
+receiver with @receiver in the upper app's `receivers.py`, imported by its AppConfig.ready).
+
+Both are sent inside the writer's transaction: a receiver that does work defers it with
+`transaction.on_commit` or a task's `delay_on_commit`, so a rolled-back write causes nothing."""
+
+from django.dispatch import Signal
+
+# Something counting toward a certificate or toward engagement changed for these learners (a
+# lesson, a quiz, a task, attendance, a coaching contact, a sign-off, a certificate).
+# Receivers get `learner_ids`: a sorted list of ints.
+learner_progress_changed = Signal()
+
+# The members of these cohorts changed in bulk (an import), where no model signal fires.
+# Receivers get `cohort_ids`: a sorted list of ints.
+cohort_members_changed = Signal()
+
+
+def _ids(values):
+    return sorted({int(pk) for pk in values if pk})
+
+
+def progress_changed(learner_ids, sender=None):
+    """Announce learner_progress_changed for these learners (none: nothing is sent)."""
+    learner_ids = _ids(learner_ids)
+    if learner_ids:
+        learner_progress_changed.send(sender=sender, learner_ids=learner_ids)
+
+
+def cohorts_changed(cohort_ids, sender=None):
+    cohort_ids = _ids(cohort_ids)
+    if cohort_ids:
+        cohort_members_changed.send(sender=sender, cohort_ids=cohort_ids)

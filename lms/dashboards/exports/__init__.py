@@ -1,0 +1,68 @@
+"""Every dashboard table as a download, built by one function per table from the filters in
+the address. Small tables are answered in the request; one that would have more than
+settings.EXPORT_INLINE_ROWS rows becomes an ExportJob that a task writes to a file, as the
+staff member who asked would see it now (her regions, her role) and in her language."""
+
+from .jobs import (
+    RUN_TASK,
+    export_job_create,
+    export_job_run,
+    export_jobs_of,
+    export_jobs_purge,
+    export_or_queue,
+    export_still_hers,
+)
+from .tables import (
+    ERROR_CRASHED,
+    ERROR_NO_ACCESS,
+    KEEP_DAYS,
+    PROGRESS_EVERY,
+    TABLES,
+    ExportRefused,
+    Table,
+    TableExport,
+    at_risk_filters,
+    at_risk_rows,
+    build_table,
+    choice,
+    cohort_filters,
+    error_message,
+    export_filters,
+    is_large,
+    overview_rows,
+    to_int,
+    training_filters,
+    training_sessions,
+    wanted_format,
+)
+
+__all__ = [
+    "ERROR_CRASHED",
+    "ERROR_NO_ACCESS",
+    "ExportRefused",
+    "KEEP_DAYS",
+    "PROGRESS_EVERY",
+    "RUN_TASK",
+    "TABLES",
+    "Table",
+    "TableExport",
+    "at_risk_filters",
+    "at_risk_rows",
+    "build_table",
+    "choice",
+    "cohort_filters",
+    "error_message",
+    "export_filters",
+    "export_job_create",
+    "export_job_run",
+    "export_jobs_of",
+    "export_jobs_purge",
+    "export_or_queue",
+    "export_still_hers",
+    "is_large",
+    "overview_rows",
+    "to_int",
+    "training_filters",
+    "training_sessions",
+    "wanted_format",
+]

@@ -1,0 +1,34 @@
+"""The at-risk thresholds moved from the dashboard settings to the engagement settings: keep
+what staff had set."""
+
+from django.db import migrations
+
+FIELDS = ["inactive_days", "quiz_failures", "task_wait_days", "no_contact_days", "expiry_warning_days"]
+
+
+def copy_thresholds(apps, schema_editor):
+    DashboardSettings = apps.get_model("dashboards", "DashboardSettings")
+    EngagementSettings = apps.get_model("engagement", "EngagementSettings")
+    old = DashboardSettings.objects.order_by("pk").first()
+    if old is None:
+        return
+    EngagementSettings.objects.update_or_create(
+        pk=1, defaults={name: getattr(old, name) for name in FIELDS}
+    )
+
+
+def copy_back(apps, schema_editor):
+    DashboardSettings = apps.get_model("dashboards", "DashboardSettings")
+    EngagementSettings = apps.get_model("engagement", "EngagementSettings")
+    new = EngagementSettings.objects.order_by("pk").first()
+    if new is not None:
+        DashboardSettings.objects.update(**{name: getattr(new, name) for name in FIELDS})
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("engagement", "0001_initial"),
+        ("dashboards", "0003_export_job_regions"),
+    ]
+
+    operations = [migrations.RunPython(copy_thresholds, copy_back)]

@@ -1,0 +1,231 @@
+"""The engagement rule: when a learner needs attention, and why. The one place it is written.
+
+Her mentor's caseload (the flags and the filters), the mentor's weekly digest, the staff
+at-risk list and its export all ask `engagement_of`, with the thresholds staff edit in
+Settings › Engagement settings, so that they never disagree about who needs attention.
+
+The rule is about the learner, whoever looks at her:
+- inactive: her last lesson activity is older than N days, or she has had none in the N days
+  since her account was made;
+- quiz_failures: N or more failed attempts at a quiz she has not passed;
+- task_waiting: practical work waiting more than N days, for the mentor's grade or for her
+  revision;
+- no_mentor: she has no current mentor;
+- no_contact: her last coaching contact (with any mentor) is older than N days, or she has had
+  none in the N days since her account was made;
+- follow_up: a follow-up planned at her last contact is due (a later contact cancels it);
+- expiring: a certificate she holds expires within N days.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.models import QuizAttempt, Submission, SubmissionStatus
+from certificates.models import Certificate, current_certificates_q
+from certificates.readiness import ladder
+from courses.models import Enrolment
+from lms.accounts.models import User
+from lms.core.translation import localized_many
+from lms.mentoring.models import MentorAssignment
+from lms.mentoring.selectors import last_contact_on, pending_follow_up
+
+from .models import EngagementSettings
+
+REASONS = (
+    "inactive",
+    "quiz_failures",
+    "task_waiting",
+    "no_mentor",
+    "no_contact",
+    "follow_up",
+    "expiring",
+)
+
+
+def reason_labels(config) -> dict:
+    """Each reason as a heading, with the threshold it uses."""
+    return {
+        "inactive": _("No activity for %(days)s days") % {"days": config.inactive_days},
+        "quiz_failures": _("%(n)s or more failed attempts at a quiz") % {"n": config.quiz_failures},
+        "task_waiting": _("Practical task waiting more than %(days)s days")
+        % {"days": config.task_wait_days},
+        "no_mentor": _("No mentor"),
+        "no_contact": _("No coaching contact for %(days)s days") % {"days": config.no_contact_days},
+        "follow_up": _("Follow-up due"),
+        "expiring": _("Certificate expiring within %(days)s days")
+        % {"days": config.expiry_warning_days},
+    }
+
+
+@dataclass
+class Engagement:
+    """One learner: what the rule looked at, and the reasons she needs attention (code: detail,
+    in the order of REASONS)."""
+
+    learner_id: int
+    last_activity: datetime.datetime | None = None
+    last_contact_on: datetime.date | None = None
+    next_follow_up: datetime.date | None = None
+    has_mentor: bool = False
+    reasons: dict = field(default_factory=dict)
+
+    @property
+    def needs_attention(self):
+        return bool(self.reasons)
+
+
+def engagement_of(learner_ids, *, config=None, today=None, now=None) -> dict[int, Engagement]:
+    """{learner id: Engagement} for these learners (a list, or a queryset of ids for many).
+    Five queries whatever their number, plus the settings and the ladder's names."""
+    now = now or timezone.now()
+    today = today or timezone.localdate(now)
+    config = config or EngagementSettings.load()
+    found = {}
+    reasons = {}
+    for row in _learner_facts(learner_ids):
+        found[row["pk"]] = Engagement(
+            learner_id=row["pk"],
+            last_activity=row["last_activity"],
+            last_contact_on=row["last_contact_on"],
+            next_follow_up=row["next_follow_up"],
+            has_mentor=row["has_mentor"],
+        )
+        reasons[row["pk"]] = _facts_reasons(row, config, today, now)
+    ids = list(found)
+    for learner_id, code, detail in [
+        *_quiz_failures(ids, config),
+        *_tasks_waiting(ids, config, now),
+        *_expiring(ids, config, today),
+    ]:
+        reasons[learner_id].setdefault(code, detail)
+    for pk, engagement in found.items():
+        engagement.reasons = {code: reasons[pk][code] for code in REASONS if code in reasons[pk]}
+    return found
+
+
+def _learner_facts(learner_ids):
+    """Per learner: her last activity, last contact, the follow-up pending after it, whether
+    she has a mentor now, and when her account was made. One query."""
+    return (
+        User.objects.filter(pk__in=learner_ids)
+        .annotate(
+            last_activity=Subquery(
+                Enrolment.objects.filter(learner=OuterRef("pk"), last_activity_at__isnull=False)
+                .order_by("-last_activity_at")
+                .values("last_activity_at")[:1]
+            ),
+            last_contact_on=last_contact_on(),
+        )
+        .annotate(
+            next_follow_up=pending_follow_up(),
+            has_mentor=Exists(
+                MentorAssignment.objects.filter(learner=OuterRef("pk"), ended_at__isnull=True)
+            ),
+        )
+        .values(
+            "pk", "date_joined", "last_activity", "last_contact_on", "next_follow_up", "has_mentor"
+        )
+    )
+
+
+def _facts_reasons(row, config, today, now) -> dict:
+    reasons = {}
+    joined = timezone.localtime(row["date_joined"]).date()
+    last = row["last_activity"]
+    if last is not None and last < now - datetime.timedelta(days=config.inactive_days):
+        reasons["inactive"] = _("last active %(date)s") % {
+            "date": timezone.localtime(last).date().isoformat()
+        }
+    elif last is None and joined < today - datetime.timedelta(days=config.inactive_days):
+        reasons["inactive"] = _("no activity since she joined")
+    if not row["has_mentor"]:
+        reasons["no_mentor"] = _("no current mentor")
+    contact = row["last_contact_on"]
+    if contact is not None and contact < today - datetime.timedelta(days=config.no_contact_days):
+        reasons["no_contact"] = _("last contact %(date)s") % {"date": contact.isoformat()}
+    elif contact is None and joined < today - datetime.timedelta(days=config.no_contact_days):
+        reasons["no_contact"] = _("no contact since she joined")
+    follow_up = row["next_follow_up"]
+    if follow_up is not None and follow_up <= today:
+        reasons["follow_up"] = _("planned for %(date)s") % {"date": follow_up.isoformat()}
+    return reasons
+
+
+def _quiz_failures(ids, config):
+    """Repeated failures at a quiz she has not passed (the first such quiz by title)."""
+    rows = (
+        QuizAttempt.objects.filter(learner_id__in=ids, submitted_at__isnull=False)
+        .values("learner_id", "quiz_id")
+        .annotate(
+            fails=Count("pk", filter=Q(passed=False)), passes=Count("pk", filter=Q(passed=True))
+        )
+        .filter(passes=0, fails__gte=config.quiz_failures)
+        .order_by("learner_id", "quiz__title")
+        .values_list("learner_id", "quiz__title", "fails")
+    )
+    for learner_id, title, fails in rows:
+        yield (
+            learner_id,
+            "quiz_failures",
+            _("“%(quiz)s”: %(n)s failed attempts") % {"quiz": title, "n": fails},
+        )
+
+
+def _waiting_since():
+    return Case(
+        When(status=SubmissionStatus.SUBMITTED, then=F("submitted_at")), default=F("updated_at")
+    )
+
+
+def _tasks_waiting(ids, config, now):
+    """Practical work waiting for the mentor's grade, or for her revision (the oldest)."""
+    waiting_since = now - datetime.timedelta(days=config.task_wait_days)
+    rows = (
+        Submission.objects.filter(learner_id__in=ids)
+        .filter(
+            Q(status=SubmissionStatus.SUBMITTED, submitted_at__lt=waiting_since)
+            | Q(status=SubmissionStatus.NEEDS_REVISION, updated_at__lt=waiting_since)
+        )
+        .annotate(since=_waiting_since())
+        .order_by("learner_id", "since")
+        .values_list("learner_id", "task__title", "status", "since")
+    )
+    for learner_id, title, status, since in rows:
+        text = (
+            _("“%(task)s” waiting for grading since %(date)s")
+            if status == SubmissionStatus.SUBMITTED
+            else _("“%(task)s” waiting for her revision since %(date)s")
+        )
+        yield (
+            learner_id,
+            "task_waiting",
+            text % {"task": title, "date": timezone.localtime(since).date().isoformat()},
+        )
+
+
+def _expiring(ids, config, today):
+    """A certificate she holds now that expires soon, its level named in the reader's
+    language (the soonest)."""
+    rows = list(
+        Certificate.objects.filter(
+            current_certificates_q(today),
+            learner_id__in=ids,
+            expires_on__lte=today + datetime.timedelta(days=config.expiry_warning_days),
+        )
+        .order_by("learner_id", "expires_on")
+        .values_list("learner_id", "level_id", "expires_on")
+    )
+    if not rows:
+        return
+    names = {pk: level.name for pk, level in localized_many(ladder()).items()}
+    for learner_id, level_id, expires_on in rows:
+        yield (
+            learner_id,
+            "expiring",
+            _("%(level)s expires %(date)s")
+            % {"level": names.get(level_id, ""), "date": expires_on.isoformat()},
+        )
