@@ -1,336 +1,239 @@
-# ruff: noqa: E501 -- bilingual ladder text, one string per line
-"""Demo certification ladder (bilingual, zh first): the certificate design, the four levels
-with their requirements, the rubric trainer candidates are observed with, face-to-face
-training sessions in the demo county, and who stands where on the ladder.
+"""The demo's certification ladder and who stands where on it (ladder.yaml): the four levels
+with their requirements, the mentors' certificates from years ago, 李春燕 ready for her
+sign-off, two learners holding the primary certificate and one of them waiting for staff to
+approve her intermediate one.
 
-Levels are found again by their slug, sessions by their title and region, so running the
-demo twice adds nothing. People are named by their demo phone number: 138… are the demo
-accounts, 139000000NN the NNth learner of the demo cohort (cms/demo/regions.py)."""
+Why as a story told in order, each step at its moment through the real services: what a
+service allows depends on what happened before (a sign-off needs every other requirement met,
+an intermediate seat needs the primary certificate), and what it writes depends on when (a
+certificate's date, serial, expiry; an approval's "ready since"). So the primary session takes
+place before anyone is signed off for primary, the certificates are issued before anyone books
+an intermediate seat, and so on; the certificate and the approval request come from
+certificate_award_if_ready, as the progress task would make them.
 
-CERTIFICATE_DESIGN = {
-    "programme_name": "陪伴妈妈学堂",
-    "programme_name_en": "Companion Academy",
-    "signatory_name": "刘建国",
-    "signatory_title": "项目主任",
-}
+The levels are content, made as the snippet editor would (no service); one that exists is
+left as editors made it. Anyone who already holds (or waits for) a certificate is left as
+she is."""
 
-# The same three-step scale as the practical-task rubrics, so an observer learns one scale.
-_NEEDS_WORK = {"zh": "需要改进", "en": "Needs work"}
-_MEETS = {"zh": "基本达到", "en": "Meets the standard"}
-_STRONG = {"zh": "做得很好", "en": "Does it well"}
+import datetime
+from dataclasses import dataclass
 
-OBSERVATION_RUBRIC_SLUG = "co-facilitation"
-OBSERVATION_RUBRIC = {
-    "title": {"zh": "带课观察评分", "en": "Co-facilitation observation rubric"},
-    # Three criteria of 0/2/3 points: "meets the standard" on all three (6 of 9) passes.
-    "pass_points": 6,
-    "criteria": [
-        {
-            "title": {
-                "zh": "讲得清楚，妈妈们听得懂",
-                "en": "Explains clearly, in the mothers' words",
-            },
-            "description": {
-                "zh": "用村里的例子讲，不念稿子；讲完会问一问大家听懂了没有。",
-                "en": "Uses examples from village life instead of reading from notes, and checks that everyone has understood.",
-            },
-            "levels": [
-                (
-                    _NEEDS_WORK,
-                    {
-                        "zh": "照着稿子念，用了很多妈妈们听不懂的词。",
-                        "en": "Reads from notes and uses many words the mothers do not know.",
-                    },
-                    0,
-                ),
-                (
-                    _MEETS,
-                    {
-                        "zh": "大部分内容讲清楚了，有一两个村里的例子。",
-                        "en": "Most of it is clear, with one or two examples from the village.",
-                    },
-                    2,
-                ),
-                (
-                    _STRONG,
-                    {
-                        "zh": "每一点都有例子，妈妈们能用自己的话再说一遍。",
-                        "en": "Every point has an example, and the mothers can say it again in their own words.",
-                    },
-                    3,
-                ),
-            ],
-        },
-        {
-            "title": {"zh": "让每位妈妈都参与", "en": "Gets every mother taking part"},
-            "description": {
-                "zh": "安排分组练习和角色扮演，照顾到不爱说话的妈妈。",
-                "en": "Runs group practice and role play, and draws in the quieter mothers.",
-            },
-            "levels": [
-                (
-                    _NEEDS_WORK,
-                    {
-                        "zh": "一直是自己在讲，没有练习。",
-                        "en": "Talks the whole time, with no practice.",
-                    },
-                    0,
-                ),
-                (
-                    _MEETS,
-                    {
-                        "zh": "有一次分组练习，大部分妈妈都开了口。",
-                        "en": "There is one group exercise, and most mothers speak.",
-                    },
-                    2,
-                ),
-                (
-                    _STRONG,
-                    {
-                        "zh": "每个人都练到了，还请有经验的妈妈分享自己的做法。",
-                        "en": "Everyone practises, and experienced mothers are invited to share what they do.",
-                    },
-                    3,
-                ),
-            ],
-        },
-        {
-            "title": {"zh": "给反馈、守时间", "en": "Gives feedback and keeps to time"},
-            "description": {
-                "zh": "练习后给具体、鼓励的反馈，按时开始、按时结束。",
-                "en": "Gives specific, encouraging feedback after practice, and starts and ends on time.",
-            },
-            "levels": [
-                (
-                    _NEEDS_WORK,
-                    {
-                        "zh": "没有反馈，或者超时很多。",
-                        "en": "No feedback, or the session runs far over time.",
-                    },
-                    0,
-                ),
-                (
-                    _MEETS,
-                    {
-                        "zh": "给了反馈，时间基本按计划。",
-                        "en": "Feedback is given and timing broadly follows the plan.",
-                    },
-                    2,
-                ),
-                (
-                    _STRONG,
-                    {
-                        "zh": "反馈具体、先说做得好的地方，时间安排得很好。",
-                        "en": "Feedback is specific and starts with what went well; the timing is well managed.",
-                    },
-                    3,
-                ),
-            ],
-        },
-    ],
-}
+from assessments.models import QuizAttempt
+from certificates.models import (
+    ApprovalRequest,
+    Certificate,
+    CertificateSettings,
+    CertificationLevel,
+    LevelRequirement,
+    SignOff,
+)
+from certificates.services import certificate_award_if_ready, certificate_issue, sign_off_create
+from cms.demo import learning, mentoring, training
+from cms.demo.assessments import seed_rubric
+from cms.demo.load import load
+from courses.levels import Level
+from courses.models import CoursePage
+from lms.mentoring.models import MentorAssignment
+from lms.notifications.models import Notification
+from lms.notifications.services import notifications_mark_read
 
-# The ladder, in order. Requirements name catalogue courses, quizzes and tasks by their demo
-# slug. The quiz 日常开放小测验 and the task 为儿童之家设计一次活动 are deliberately not
-# requirements of their own: the demo learner 王小梅 takes them for the first time in the
-# browser test (passing that quiz is still needed to complete the first course).
-LEVELS = [
-    {
-        "slug": "primary",
-        "order": 1,
-        "name": {"zh": "初级陪伴妈妈", "en": "Primary companion mother"},
-        "description": {
-            "zh": "能按时开放儿童之家、做好家访和记录的陪伴妈妈。",
-            "en": "A companion mother who opens the Children's Home reliably and makes and records home visits well.",
-        },
-        "prerequisite": None,
-        "validity_months": None,
-        "issuance": "automatic",
-        "grants_mentoring": False,
-        "requirements": [
-            {"kind": "course", "course": "running-a-childrens-home"},
-            {"kind": "course", "course": "home-visits-and-child-files"},
-            {"kind": "quiz", "quiz": "visiting-homes-quiz"},
-            {"kind": "task", "task": "home-visit-reflection"},
-            {"kind": "sessions", "count": 1},
-            {"kind": "contacts", "count": 2},
-            {"kind": "sign_off"},
-        ],
-    },
-    {
-        "slug": "intermediate",
-        "order": 2,
-        "name": {"zh": "中级陪伴妈妈", "en": "Intermediate companion mother"},
-        "description": {
-            "zh": "懂得儿童保护的法律和报告责任，能支持孩子的情感需要。",
-            "en": "Knows the child-protection law and the duty to report, and supports children's emotional needs.",
-        },
-        "prerequisite": "primary",
-        "validity_months": None,
-        "issuance": "approval",
-        "grants_mentoring": False,
-        "requirements": [
-            {"kind": "prerequisite"},
-            {"kind": "course", "course": "child-safety-and-the-law"},
-            {"kind": "course", "course": "parents-far-away-and-feelings"},
-            {"kind": "sessions", "count": 1},
-            {"kind": "sign_off"},
-        ],
-    },
-    {
-        "slug": "advanced",
-        "order": 3,
-        "name": {"zh": "高级陪伴妈妈", "en": "Advanced companion mother"},
-        "description": {
-            "zh": "能设计和带领儿童活动，开始带教新妈妈。",
-            "en": "Designs and leads children's activities, and begins to mentor new mothers.",
-        },
-        "prerequisite": "intermediate",
-        "validity_months": 36,
-        "issuance": "automatic",
-        "grants_mentoring": False,
-        "requirements": [
-            {"kind": "prerequisite"},
-            {"kind": "course", "course": "designing-activities"},
-            {"kind": "course", "course": "training-and-mentoring"},
-            {"kind": "sign_off"},
-        ],
-    },
-    {
-        "slug": "trainer",
-        "order": 4,
-        "name": {"zh": "培训师", "en": "Trainer"},
-        "description": {
-            "zh": "能上面授培训课、带教新妈妈的培训师。",
-            "en": "A trainer who runs face-to-face training and mentors new mothers.",
-        },
-        "prerequisite": "advanced",
-        "validity_months": 24,
-        "issuance": "approval",
-        "grants_mentoring": True,
-        "requirements": [
-            {"kind": "prerequisite"},
-            {"kind": "co_facilitate", "count": 1, "rubric": OBSERVATION_RUBRIC_SLUG},
-            {"kind": "sign_off"},
-        ],
-    },
-]
+ISSUE_TIME = datetime.time(10, 0)
 
-# The demo mentors hold the whole ladder (the trainer certificate is what lets them mentor):
-# phone -> (months, days) before today that each level was issued, in ladder order.
-# 吴春兰's trainer certificate runs out in about three weeks (the expiry reminder).
-MENTOR_CERTIFICATES = {
-    "13800000002": [(54, 0), (44, 0), (30, 0), (18, 0)],
-    "13800000005": [(40, 0), (34, 0), (26, 0), (12, 0)],
-    "13800000006": [(46, 0), (38, 0), (32, 0), (23, 10)],
-}
 
-# A learner of the demo cohort who has met every primary requirement but her mentor's
-# sign-off: the mentor signs her off in the browser test.
-READY_LEARNER = {
-    "phone": "13800000007",
-    "name": "李春燕",
-    "region": "gz-qxg-hongshan-xiaoba",
-    "mentor": "13800000002",
-    "assigned_days_ago": 60,
-    "quiz_days_ago": 16,
-    "task_days_ago": 14,
-    "task_text": "这次家访想了解小A放学后谁照顾他、有没有地方写作业。去之前和奶奶约好了星期六上午，带了家访记录表和一本图画书。\n"
-    "看到的：家里只有奶奶和小A，奶奶腿不好；小A在饭桌上写作业，灯比较暗。小A说想爸爸妈妈，每个月和他们视频一次。\n"
-    "需要：一个亮一点的写作业的地方；奶奶需要有人帮忙接送。\n"
-    "下一步：请小A放学后先到儿童之家写作业，和村委会商量换一个台灯；两周后再去一次。\n"
-    "做得好的：提前约了时间，奶奶很愿意聊。下次想改进：多留一点时间单独和小A说话。",
-}
+def seed_ladder(zh, en, assessments) -> dict:
+    """The certificate design and the four levels with their requirements, in Chinese with
+    English translations: {slug: level}."""
+    data = load("ladder")
+    design = CertificateSettings.load()
+    if not design.signatory_name:
+        for name, value in data["certificate_design"].items():
+            setattr(design, name, value)
+        design.save()
+    observation = data["observation_rubric"]
+    rubrics = {observation["slug"]: seed_rubric(observation["slug"], observation, zh, en)}
+    courses = {course.slug: course for course in CoursePage.objects.filter(locale=zh)}
+    levels = {}
+    for level_data in data["levels"]:
+        prerequisite = levels.get(level_data["prerequisite"])
+        level = CertificationLevel.objects.filter(locale=zh, slug=level_data["slug"]).first()
+        if level is None:
+            level = CertificationLevel.objects.create(
+                locale=zh,
+                slug=level_data["slug"],
+                order=level_data["order"],
+                name=level_data["name"]["zh"],
+                description=level_data["description"]["zh"],
+                prerequisite=prerequisite,
+                validity_months=level_data["validity_months"],
+                issuance=level_data["issuance"],
+                grants_mentoring=level_data["grants_mentoring"],
+            )
+            for position, wanted in enumerate(level_data["requirements"]):
+                requirement = LevelRequirement(
+                    level=level,
+                    locale=zh,
+                    sort_order=position,
+                    kind=wanted["kind"],
+                    count=wanted.get("count", 1),
+                    course=courses.get(wanted.get("course")),
+                    quiz=assessments.quizzes.get(wanted.get("quiz")),
+                    task=assessments.tasks.get(wanted.get("task")),
+                    rubric=rubrics.get(wanted.get("rubric")),
+                )
+                requirement.full_clean()
+                requirement.save()
+        if level.get_translation_or_none(en) is None:
+            # Its requirements are copied too and keep pointing at the Chinese course, quiz
+            # or task: progress counts against those.
+            translation = level.copy_for_translation(en)
+            translation.name = level_data["name"]["en"]
+            translation.description = level_data["description"]["en"]
+            if prerequisite is not None:
+                translation.prerequisite = prerequisite.get_translation_or_none(en) or prerequisite
+            translation.save()
+        levels[level_data["slug"]] = level
+    return levels
 
-# Coaching contacts the ladder needs beyond those in seed_mentoring: (phone, days ago, mode,
-# minutes). Each learner's mentor records them.
-LADDER_CONTACTS = [
-    ("13800000007", 48, "home_visit", 50),
-    ("13800000007", 19, "phone_call", 20),
-    ("13900000002", 33, "home_visit", 40),
-    ("13900000002", 15, "message", 10),
-    ("13900000004", 16, "phone_call", 15),
-]
 
-# Cohort learners who already earned the primary certificate (so the intermediate courses are
-# open to them): they passed the home-visit reflection, came to the past primary session and
-# were signed off by their mentor. phone -> days ago the certificate was issued.
-PRIMARY_HOLDERS = {"13900000002": 8, "13900000004": 7}
-# And one of them has since done all the intermediate work and was signed off: she waits in
-# the staff approval queue. (phone, days ago she was signed off)
-AWAITING_APPROVAL = ("13900000002", 2)
+def seed_mentor_certificates(people, levels, clock):
+    """The demo mentors hold the whole ladder, issued by programme staff over the years, in
+    ladder order (a trainer certificate makes her a mentor)."""
+    data = load("ladder")
+    certificates = data["mentor_certificates"]
+    staff = people[certificates["issued_by"]]
+    for phone, held in certificates["holders"].items():
+        mentor = people[phone]
+        for level_data in data["levels"]:
+            level = levels[level_data["slug"]]
+            if Certificate.objects.filter(learner=mentor, level=level).exists():
+                continue
+            when = held[level_data["slug"]]
+            issued = clock.day(
+                months_ago=when["months_ago"], days_ago=when.get("days_ago", 0), at=ISSUE_TIME
+            )
+            with clock.at(issued):
+                certificate_issue(learner=mentor, level=level, issued_by=staff)
+                read_congratulations(mentor)
 
-SIGN_OFF_COMMENTS = {
-    "primary": "家访记录写得清楚，儿童之家每天按时开门，孩子们都愿意来。可以拿初级证书了。",
-    "intermediate": "她已经能讲清楚报告责任，上个月主动帮一个想妈妈的孩子和家里视频。",
-}
 
-REFLECTION_TEXTS = {
-    "13900000002": "家访小B家。奶奶说小B晚上常哭。看到的：家里干净，小B有自己的床。下一步：每周给爸妈打一次视频电话，一周后再去。",
-    "13900000004": "家访小C家。小C一个人在家，爷爷在地里。下一步：和爷爷约好放学后先来儿童之家，告诉了儿童主任。",
-}
+def seed_ladder_activity(people, regions, levels, assessments, clock):
+    """Where cohort learners stand on the ladder, with the training sessions around them, in
+    the order it happened."""
+    data = load("ladder")
+    sessions = training.seed_sessions(regions, people, clock)
+    contacts = data["contacts"]
+    for contact in contacts["log"]:
+        mentoring.log_contact(
+            people[contact["learner"]],
+            contact,
+            summary=contacts["summary"],
+            # The token the demo has always used for these: no second copy on a re-run.
+            token=f"demo-ladder-contact:{contact['learner']}:{contact['days_ago']}",
+            clock=clock,
+        )
+    training.hold_past_sessions(sessions, Level.PRIMARY, people, clock)
+    work = PrimaryWork(
+        quiz=assessments.quizzes[requirement_slug(data, Level.PRIMARY, "quiz")],
+        task=assessments.tasks[requirement_slug(data, Level.PRIMARY, "task")],
+        lessons=learning.required_lessons(Level.PRIMARY),
+        feedback=data["reflection_feedback"],
+    )
 
-# Face-to-face sessions in the demo county (毕节市七星关区), led by 张丽华. `days` from today
-# (negative: it took place), starting at 09:30 and lasting `hours`. `booked` get a seat in
-# order and the rest of the list the waiting list; in a past session `present` were there.
-SESSIONS = [
-    {
-        "title": "初级面授培训：家访演练",
-        "level": "primary",
-        "days": -12,
-        "hours": 6,
-        "capacity": 20,
-        "venue": "七星关区妇联二楼培训室",
-        "notes": "带上家访记录表和笔。中午有盒饭。",
-        "booked": ["13800000007", "13900000002", "13900000003", "13900000004", "13900000010"],
-        "present": ["13800000007", "13900000002", "13900000003", "13900000004"],
-    },
-    {
-        "title": "中级面授培训：报告责任和求助",
-        "level": "intermediate",
-        "days": -5,
-        "hours": 6,
-        "capacity": 15,
-        "venue": "七星关区妇联二楼培训室",
-        "notes": "请先学完“认识未成年人保护法”一课。",
-        "booked": ["13900000002", "13900000004"],
-        "present": ["13900000002", "13900000004"],
-    },
-    {
-        "title": "初级面授培训：儿童之家的一天（撒拉溪小班）",
-        "level": "primary",
-        "days": 7,
-        "hours": 5,
-        "capacity": 3,
-        "venue": "撒拉溪镇文化站",
-        "notes": "小班，只有三个座位。带上你们儿童之家的签到本。",
-        "booked": [
-            "13900000005",
-            "13900000006",
-            "13900000007",
-            "13900000008",
-            "13900000009",
-        ],
-    },
-    {
-        "title": "初级面授培训：儿童之家的一天",
-        "level": "primary",
-        "days": 14,
-        "hours": 6,
-        "capacity": 20,
-        "venue": "七星关区妇联二楼培训室",
-        "notes": "带上你们儿童之家的签到本和一周活动安排。中午有盒饭。",
-        "booked": ["13900000011", "13900000012"],
-    },
-    {
-        "title": "中级面授培训：读懂孩子的心",
-        "level": "intermediate",
-        "days": 21,
-        "hours": 6,
-        "capacity": 15,
-        "venue": "七星关区妇联二楼培训室",
-        "notes": "请先学完“学会倾听”一课。",
-        "booked": ["13900000004"],
-    },
-]
-SESSION_FACILITATOR = "13800000002"
+    # 李春燕: everything the primary level asks for, but her mentor's sign-off.
+    ready = data["ready_learner"]
+    work.do(
+        people[ready["learner"]],
+        ready["task_text"],
+        quiz_at=clock.ago(days=ready["quiz_days_ago"]),
+        task_at=clock.ago(days=ready["task_days_ago"]),
+        lessons_at=clock.ago(days=ready["lessons_days_ago"]),
+        clock=clock,
+    )
+
+    # Those who earned the primary certificate: in the week before, the lessons, the module
+    # quiz and the reflection; then her mentor's sign-off.
+    primary = levels[Level.PRIMARY]
+    for phone, days_ago in data["primary_holders"].items():
+        learner = people[phone]
+        if Certificate.objects.filter(learner=learner, level=primary).exists():
+            continue
+        signed = clock.ago(days=days_ago)
+        work.do(
+            learner,
+            data["reflection_texts"][phone],
+            lessons_at=signed - datetime.timedelta(days=4),
+            quiz_at=signed - datetime.timedelta(days=3),
+            task_at=signed - datetime.timedelta(days=2),
+            clock=clock,
+        )
+        sign_off(learner, primary, data["sign_off_comments"][primary.slug], at=signed, clock=clock)
+
+    # One of them has since done the intermediate work: her certificate waits for approval.
+    training.hold_past_sessions(sessions, Level.INTERMEDIATE, people, clock)
+    intermediate = levels[Level.INTERMEDIATE]
+    waiting = data["awaiting_approval"]
+    learner = people[waiting["learner"]]
+    if not (
+        Certificate.objects.filter(learner=learner, level=intermediate).exists()
+        or ApprovalRequest.objects.filter(learner=learner, level=intermediate).exists()
+    ):
+        signed = clock.ago(days=waiting["days_ago"])
+        learning.complete_lessons(
+            learner,
+            learning.required_lessons(Level.INTERMEDIATE),
+            finished=signed - datetime.timedelta(days=1),
+            clock=clock,
+        )
+        comment = data["sign_off_comments"][intermediate.slug]
+        sign_off(learner, intermediate, comment, at=signed, clock=clock)
+
+    # Seats in the sessions still to come: the intermediate ones need the primary certificate.
+    training.book_upcoming(sessions, people, clock)
+
+
+@dataclass
+class PrimaryWork:
+    """What the primary level asks a learner to do herself: its lessons, its quiz, its task."""
+
+    quiz: object
+    task: object
+    lessons: list
+    feedback: str
+
+    def do(self, learner, task_text, *, lessons_at, quiz_at, task_at, clock):
+        """The lessons she has not done yet, finished `lessons_at`; the quiz passed (every
+        answer right) `quiz_at`; the task handed in `task_at` and passed by her mentor the
+        next day. What she has already done is left as it is."""
+        learning.complete_lessons(learner, self.lessons, finished=lessons_at, clock=clock)
+        if not QuizAttempt.objects.filter(learner=learner, quiz=self.quiz, passed=True).exists():
+            tries = [learning.quiz_size(self.quiz)]
+            learning.take_quiz(learner, self.quiz, None, tries, ending=quiz_at, clock=clock)
+        learning.pass_task(
+            learner, self.task, task_text, handed_in=task_at, feedback=self.feedback, clock=clock
+        )
+
+
+def sign_off(learner, level, comment, *, at, clock):
+    """Her current mentor signs her off `at`; the certificate is issued (or, for a level that
+    needs approval, queued for staff) as the progress task would, the same moment."""
+    mentor = MentorAssignment.objects.get(learner=learner, ended_at__isnull=True).mentor
+    with clock.at(at):
+        if not SignOff.objects.filter(learner=learner, level=level).exists():
+            sign_off_create(learner=learner, level=level, mentor=mentor, comment=comment)
+        certificate_award_if_ready(learner=learner)
+        read_congratulations(learner)
+
+
+def read_congratulations(learner):
+    """She read the certificate's notification the day it came: in the demo it is old news,
+    not one more unread message."""
+    congratulations = Notification.objects.filter(recipient=learner, kind="certificate_issued")
+    notifications_mark_read(
+        user=learner, notification_ids=list(congratulations.values_list("pk", flat=True))
+    )
+
+
+def requirement_slug(data, level_slug, kind):
+    """The demo slug of the quiz or task a level asks for (ladder.yaml)."""
+    level = next(d for d in data["levels"] if d["slug"] == level_slug)
+    return next(r[kind] for r in level["requirements"] if r["kind"] == kind)

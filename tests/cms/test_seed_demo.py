@@ -2,7 +2,9 @@ import datetime
 import io
 
 import pytest
+import time_machine
 from django.core.management import call_command
+from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Locale, Revision, Site
 
@@ -27,7 +29,7 @@ from certificates.models import (
     SignOff,
 )
 from certificates.readiness import ladder, readiness_for
-from certificates.services import certificate_award_if_ready, sign_off_create
+from certificates.services import add_months, certificate_award_if_ready, sign_off_create
 from cms.models import HomePage
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
 from courses.selectors import learner_progress
@@ -37,7 +39,13 @@ from lms.core.hooks import level_locked_reason
 from lms.mentoring.models import CoachingContact, MentorAssignment
 from lms.mentoring.permissions import is_mentor
 from lms.notifications.models import Notification
-from lms.programme.models import Attendance, Cohort, SessionBooking, TrainingSession
+from lms.programme.models import (
+    Attendance,
+    Cohort,
+    CohortMembership,
+    SessionBooking,
+    TrainingSession,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +90,10 @@ def test_seed_demo_builds_the_demo_and_running_it_again_duplicates_nothing(clien
     call_command("seed_demo", stdout=io.StringIO())
     first = snapshot()
     call_command("seed_demo", stdout=io.StringIO())
+    assert snapshot() == first
+    # Also on another day, when every "so many days ago" in the data means another date.
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=3), tick=False):
+        call_command("seed_demo", stdout=io.StringIO())
     assert snapshot() == first
 
     # Courses for all three levels, each with two modules of three lessons, in both languages.
@@ -402,3 +414,85 @@ def test_demo_ladder_makes_the_mentors_trainers_and_one_learner_ready_for_sign_o
     certificate = Certificate.objects.get(learner=ready, level=primary)
     assert certificate.is_current() and certificate.holder_name == "李春燕"
     assert certificate.design["signatory_name"] == "刘建国"
+
+
+def test_the_demo_history_is_dated_by_the_services_at_the_moment_it_happened():
+    """No date is corrected after the fact: each record carries the date, serial and expiry
+    its service gave it on the day the demo's clock travelled to."""
+    call_command("seed_demo", stdout=io.StringIO())
+    now, today = timezone.now(), timezone.localdate()
+
+    def days_ago(moment):
+        return (today - timezone.localtime(moment).date()).days
+
+    dated = [
+        (User, "date_joined"),
+        (MentorAssignment, "started_at"),
+        (CoachingContact, "created_at"),
+        (LessonCompletion, "completed_at"),
+        (QuizAttempt, "submitted_at"),
+        (Submission, "updated_at"),
+        (SessionBooking, "requested_at"),
+        (Attendance, "marked_at"),
+        (SignOff, "signed_at"),
+        (Certificate, "issued_at"),
+        (ApprovalRequest, "requested_at"),
+        (Notification, "created_at"),
+    ]
+    for model, field in dated:
+        assert not model.objects.filter(**{f"{field}__gt": now}).exists(), (model, field)
+
+    # Every certificate as certificate_issue makes it on the day: the serial's year, the
+    # expiry from the level's validity.
+    for certificate in Certificate.objects.select_related("level"):
+        assert certificate.issued_on == timezone.localtime(certificate.issued_at).date()
+        assert certificate.serial == f"CA-{certificate.issued_on:%Y}-{certificate.pk:06d}"
+        months = certificate.level.validity_months
+        expected = add_months(certificate.issued_on, months) if months else None
+        assert certificate.expires_on == expected
+    mentor = User.objects.get(phone="+8613800000006")
+    trainer = Certificate.objects.get(learner=mentor, level__slug="trainer")
+    assert trainer.issued_on == add_months(today, -23) - datetime.timedelta(days=10)
+    assert (
+        mentor.date_joined
+        < Certificate.objects.filter(learner=mentor).earliest("issued_at").issued_at
+    )
+    assert not Notification.objects.filter(kind="certificate_issued", read_at__isnull=True).exists()
+
+    # 张桂芳: signed off and certified eight days ago, her intermediate request two days ago.
+    holder = User.objects.get(phone="+8613900000002")
+    sign_off = SignOff.objects.get(learner=holder, level__slug="primary")
+    assert days_ago(sign_off.signed_at) == 8
+    assert sign_off.certificate.issued_at == sign_off.signed_at
+    assert days_ago(ApprovalRequest.objects.get(learner=holder).requested_at) == 2
+
+    # A timed attempt's deadline is counted from its start, and it was handed in in time.
+    timed = QuizAttempt.objects.filter(quiz__time_limit_minutes__isnull=False)
+    assert timed.exists()
+    for attempt in timed.select_related("quiz"):
+        limit = datetime.timedelta(minutes=attempt.quiz.time_limit_minutes)
+        assert attempt.deadline == attempt.started_at + limit
+        assert attempt.started_at < attempt.submitted_at <= attempt.deadline
+
+    # The plans waiting for 张丽华 were handed in three days and one day ago.
+    waiting = Submission.objects.filter(status=SubmissionStatus.SUBMITTED)
+    assert sorted(days_ago(s.submitted_at) for s in waiting) == [1, 3]
+
+    # The past primary session: seats booked before it, the register marked at its end.
+    past = TrainingSession.objects.get(title="初级面授培训：家访演练")
+    assert days_ago(past.starts_at) == 12
+    assert all(booking.requested_at < past.starts_at for booking in past.bookings.all())
+    assert {a.marked_at for a in past.attendances.all()} == {past.ends_at}
+
+    # The cohort formed ten weeks ago; mentoring and contacts on their own days; the demo
+    # learner was last active today.
+    assert {m.joined_on for m in CohortMembership.objects.all()} == {
+        today - datetime.timedelta(days=70)
+    }
+    started = MentorAssignment.objects.get(learner__phone="+8613900000001").started_at
+    assert days_ago(started) == 45
+    for contact in CoachingContact.objects.all():
+        assert timezone.localtime(contact.created_at).date() == contact.contact_date
+    learner = User.objects.get(phone="+8613800000001")
+    last = Enrolment.objects.filter(learner=learner).aggregate(last=Max("last_activity_at"))
+    assert days_ago(last["last"]) == 0
