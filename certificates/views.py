@@ -1,3 +1,4 @@
+import io
 import logging
 
 from django.conf import settings
@@ -28,7 +29,7 @@ from .permissions import (
 from .readiness import held_level_ids, ladder, next_level, observation_rubric
 from .selectors import checklist, learner_certificates, verification
 from .services import (
-    certificate_render_pdf,
+    certificate_pdf_bytes,
     observation_record,
     sign_off_create,
     verification_url,
@@ -57,10 +58,12 @@ def download(request, certificate_id):
     ):
         raise Http404  # a revoked certificate is kept as a record for staff only
     try:
-        if not certificate.pdf or not certificate.pdf.storage.exists(certificate.pdf.name):
-            # The task makes it right after issue; if it has not run yet, make it now.
-            certificate_render_pdf(certificate=certificate, force=True)
-        handle = certificate.pdf.open("rb")
+        if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
+            handle = certificate.pdf.open("rb")
+        else:
+            # The task stores it right after issue; until it has run, she gets one made now
+            # (reading a page stores nothing).
+            handle = io.BytesIO(certificate_pdf_bytes(certificate))
     except (ImproperlyConfigured, OSError):
         logger.exception("certificate %s: the PDF could not be made", certificate.pk)
         messages.error(

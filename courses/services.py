@@ -78,11 +78,17 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
 
 def lesson_visit(*, learner, lesson: LessonPage) -> None:
     """Note that the learner was active in the lesson's course (if she is enrolled), at most
-    once per ACTIVITY_THROTTLE."""
+    once per ACTIVITY_THROTTLE: a page view mostly only reads."""
     now = timezone.now()
     course_path = lesson.path[: lesson.steplen * (lesson.depth - 2)]  # lesson › module › course
-    Enrolment.objects.filter(
-        Q(last_activity_at__isnull=True) | Q(last_activity_at__lt=now - ACTIVITY_THROTTLE),
-        learner=learner,
-        course__translation_key__in=Page.objects.filter(path=course_path).values("translation_key"),
-    ).update(last_activity_at=now)
+    stale = list(
+        Enrolment.objects.filter(
+            Q(last_activity_at__isnull=True) | Q(last_activity_at__lt=now - ACTIVITY_THROTTLE),
+            learner=learner,
+            course__translation_key__in=Page.objects.filter(path=course_path).values(
+                "translation_key"
+            ),
+        ).values_list("pk", flat=True)
+    )
+    if stale:
+        Enrolment.objects.filter(pk__in=stale).update(last_activity_at=now)

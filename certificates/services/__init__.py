@@ -2,7 +2,7 @@
 re-issue, expiry and reminders, observed co-facilitation, and the PDF. Split by subject; the
 public names are here."""
 
-from .documents import certificate_render_pdf, verification_url
+from .documents import certificate_pdf_bytes, certificate_render_pdf, verification_url
 from .issuance import (
     approval_decide,
     approval_request_open,
@@ -16,6 +16,7 @@ from .revocation import certificate_expiry_reminders_send, certificate_revoke, c
 from .sign_off import sign_off_create
 
 __all__ = [
+    "certificate_pdf_bytes",
     "approval_decide",
     "approval_request_open",
     "certificate_award_if_ready",

@@ -10,10 +10,8 @@ from ..models import Certificate
 from ..pdf import render_certificate_pdf
 
 
-def certificate_render_pdf(*, certificate, force=False) -> Certificate:
-    """Render the PDF from what was frozen at issue. Once made, it is kept as it is."""
-    if certificate.pdf and not force:
-        return certificate
+def certificate_pdf_bytes(certificate) -> bytes:
+    """The PDF made from what was frozen at issue (a read: nothing is stored)."""
     design = certificate.design or {}
     logo = None
     if design.get("logo") and default_storage.exists(design["logo"]):
@@ -33,7 +31,14 @@ def certificate_render_pdf(*, certificate, force=False) -> Certificate:
         "signatory_title": design.get("signatory_title", ""),
         "verify_url": verification_url(certificate),
     }
-    data = render_certificate_pdf(content)
+    return render_certificate_pdf(content)
+
+
+def certificate_render_pdf(*, certificate, force=False) -> Certificate:
+    """Render and store the PDF (the task after issue). Once made, it is kept as it is."""
+    if certificate.pdf and not force:
+        return certificate
+    data = certificate_pdf_bytes(certificate)
     if certificate.pdf:
         certificate.pdf.delete(save=False)
     certificate.pdf.save(f"{certificate.verification_code}.pdf", ContentFile(data), save=False)

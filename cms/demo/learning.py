@@ -23,8 +23,9 @@ from assessments.services import (
 )
 from cms.demo.load import load
 from courses.levels import Level
-from courses.models import CoursePage, LessonCompletion, LessonPage, canonical
+from courses.models import CoursePage, LessonCompletion, LessonPage
 from courses.services import lesson_complete
+from lms.core.translation import canonical
 from lms.mentoring.models import MentorAssignment
 
 # One lesson after another in a sitting; a quiz takes a few minutes.

@@ -36,7 +36,7 @@ class NewUser:
     home_region_id: int | None = None
     password: str | None = None  # None: she logs in with a code by SMS or email
     preferred_language: str | None = None
-    username: str | None = None  # None: made from her phone, email or name
+    username: str | None = None  # None: made from her phone, email or name (kept if free)
 
 
 def users_create(people, *, roles=()) -> list[User]:

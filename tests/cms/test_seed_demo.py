@@ -29,12 +29,13 @@ from certificates.models import (
     SignOff,
 )
 from certificates.readiness import ladder, readiness_for
-from certificates.services import add_months, certificate_award_if_ready, sign_off_create
+from certificates.services import certificate_award_if_ready, sign_off_create
 from cms.models import HomePage
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage
 from courses.selectors import learner_progress
 from lms.accounts import roles
 from lms.accounts.models import Region, User
+from lms.core.dates import add_months
 from lms.core.hooks import level_locked_reason
 from lms.mentoring.models import CoachingContact, MentorAssignment
 from lms.mentoring.permissions import is_mentor

@@ -1,5 +1,5 @@
 """The at-risk thresholds moved from the dashboard settings to the engagement settings: keep
-what staff had set."""
+what staff had set (and make the row now, so that no page has to make it on its first read)."""
 
 from django.db import migrations
 
@@ -10,11 +10,8 @@ def copy_thresholds(apps, schema_editor):
     DashboardSettings = apps.get_model("dashboards", "DashboardSettings")
     EngagementSettings = apps.get_model("engagement", "EngagementSettings")
     old = DashboardSettings.objects.order_by("pk").first()
-    if old is None:
-        return
-    EngagementSettings.objects.update_or_create(
-        pk=1, defaults={name: getattr(old, name) for name in FIELDS}
-    )
+    values = {name: getattr(old, name) for name in FIELDS} if old is not None else {}
+    EngagementSettings.objects.update_or_create(pk=1, defaults=values)
 
 
 def copy_back(apps, schema_editor):
