@@ -4,8 +4,9 @@ import socket
 import pytest
 
 from lms.accounts import roles
+from lms.mentoring.services import mentor_assign
 
-from .factories import UserFactory, make_region, make_site, region_tree
+from .factories import UserFactory, make_ladder, make_mentor, make_region, make_site, region_tree
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -67,6 +68,23 @@ def province(db):
 
 
 @pytest.fixture
+def english():
+    """Messages read in English (URLs reversed under it carry /en/, so pages answer in English
+    too)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def ladder(site_pages):
+    """The certification ladder of factories.make_ladder, over a fresh course catalogue."""
+    _home, index = site_pages
+    return make_ladder(index)
+
+
+@pytest.fixture
 def regions(db):
     """Provinces, counties, townships and villages by key (see factories.region_tree)."""
     return region_tree()
@@ -83,19 +101,26 @@ def learner_client(client, learner):
     return client
 
 
+def _recorded(signal, field):
+    """Every `signal` sent while the context is open: a list of its `field` values."""
+    calls = []
+
+    def record(sender, **kwargs):
+        calls.append(kwargs[field])
+
+    signal.connect(record, dispatch_uid=f"tests.{field}")
+    try:
+        yield calls
+    finally:
+        signal.disconnect(dispatch_uid=f"tests.{field}")
+
+
 @pytest.fixture
 def progress_events():
     """Every learner_progress_changed sent during the test: a list of learner id lists."""
     from lms.core.signals import learner_progress_changed
 
-    calls = []
-
-    def record(sender, learner_ids, **kwargs):
-        calls.append(learner_ids)
-
-    learner_progress_changed.connect(record, dispatch_uid="tests.progress_events")
-    yield calls
-    learner_progress_changed.disconnect(dispatch_uid="tests.progress_events")
+    yield from _recorded(learner_progress_changed, "learner_ids")
 
 
 @pytest.fixture
@@ -103,14 +128,7 @@ def cohort_events():
     """Every cohort_members_changed sent during the test: a list of cohort id lists."""
     from lms.core.signals import cohort_members_changed
 
-    calls = []
-
-    def record(sender, cohort_ids, **kwargs):
-        calls.append(cohort_ids)
-
-    cohort_members_changed.connect(record, dispatch_uid="tests.cohort_events")
-    yield calls
-    cohort_members_changed.disconnect(dispatch_uid="tests.cohort_events")
+    yield from _recorded(cohort_members_changed, "cohort_ids")
 
 
 @pytest.fixture
@@ -132,3 +150,23 @@ def level_gates():
 
     with hooks.register_temporarily(LEVEL_LOCK, rule):
         yield gates
+
+
+@pytest.fixture
+def mentor(regions):
+    """张丽华, an eligible mentor in village v1 with room for 50 (the certificates' tests have
+    their own)."""
+    return make_mentor(regions["v1"], capacity=50, display_name="张丽华")
+
+
+@pytest.fixture
+def mentee(regions, mentor):
+    learner = UserFactory(home_region=regions["v1"], display_name="李秀英")
+    mentor_assign(learner=learner, mentor=mentor)
+    return learner
+
+
+@pytest.fixture
+def mentor_client(client, mentor):
+    client.force_login(mentor)
+    return client

@@ -38,7 +38,6 @@ from tests.factories import (
     complete_course,
     held_session,
     log_contact,
-    make_ladder,
     make_mentor,
     make_quiz,
     make_region,
@@ -49,29 +48,9 @@ from tests.factories import (
     zh,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 TODAY = datetime.date(2026, 3, 1)
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def ladder(site_pages):
-    _home, index = site_pages
-    return make_ladder(index)
-
-
-@pytest.fixture
-def counties(db):
-    province = make_region("贵州省", name_en="Guizhou")
-    a = make_region("七星关区", RegionKind.COUNTY, province, name_en="Qixingguan")
-    b = make_region("大方县", RegionKind.COUNTY, province, name_en="Dafang")
-    return province, a, b
 
 
 URL_NAMES = ["index", "at_risk", "mentors", "training"]

@@ -15,7 +15,6 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from lms.accounts import roles
-from lms.accounts.models import RegionKind
 from lms.core.spreadsheets import XLSX_TYPE
 from lms.dashboards import exports, selectors
 from lms.dashboards.models import ExportJob, ExportStatus, ExportTable
@@ -26,26 +25,11 @@ from tests.factories import (
     cohort_member,
     make_ladder,
     make_mentor,
-    make_region,
     staff_user,
     zh,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def counties(db):
-    province = make_region("贵州省", name_en="Guizhou")
-    a = make_region("七星关区", RegionKind.COUNTY, province, name_en="Qixingguan")
-    b = make_region("大方县", RegionKind.COUNTY, province, name_en="Dafang")
-    return province, a, b
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

@@ -45,9 +45,8 @@ def live_url(transactional_db):
         conn.dec_thread_sharing()
 
 
-@pytest.fixture
-def phone_page():
-    """A Chromium page the size of a cheap Android phone (360 x 740)."""
+def chromium_page(**context_options):
+    """A page of Debian's Chromium driven by Playwright, closed again afterwards."""
     require(shutil.which(CHROMIUM) is not None, f"Chromium is not installed at {CHROMIUM}")
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
     # itself are still synchronous and safe.
@@ -57,9 +56,7 @@ def phone_page():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(
-            viewport={"width": 360, "height": 740}, locale="zh-CN", is_mobile=True
-        )
+        context = browser.new_context(locale="zh-CN", **context_options)
         page = context.new_page()
         page.set_default_timeout(15_000)
         yield page
@@ -68,6 +65,18 @@ def phone_page():
         connections.close_all()
         context.close()
         browser.close()
+
+
+@pytest.fixture
+def phone_page():
+    """A Chromium page the size of a cheap Android phone (360 x 740)."""
+    yield from chromium_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+
+
+@pytest.fixture
+def laptop_page():
+    """A Chromium page the size of the laptop a county programme officer works on."""
+    yield from chromium_page(viewport={"width": 1280, "height": 800})
 
 
 def log_in(page, base_url, phone, password="companion-demo"):

@@ -3,9 +3,7 @@ row the preview flagged, imports it, and finds the new learners in the cohort's 
 matrix."""
 
 import io
-import os
 import re
-import shutil
 
 import pytest
 from django.core.management import call_command
@@ -13,8 +11,7 @@ from django.utils import translation
 
 from lms.accounts.models import User
 from lms.programme.models import CohortMembership
-from tests.conftest import COMMITTED_DB, require
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import COMMITTED_DB
 from tests.factories import zh
 
 pytestmark = [pytest.mark.browser, COMMITTED_DB]
@@ -41,25 +38,6 @@ def _csv(path, rows):
     lines = [HEADINGS] + [f"{name},{phone},{village},{COHORT}" for name, phone, village in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def laptop_page():
-    """A Chromium page the size of the laptop a county programme officer works on."""
-    require(shutil.which(CHROMIUM) is not None, f"Chromium is not installed at {CHROMIUM}")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        connections.close_all()
-        context.close()
-        browser.close()
 
 
 def test_staff_imports_learners_fixes_a_flagged_row_and_sees_them_in_the_cohort_matrix(

@@ -16,30 +16,11 @@ from tests.factories import (
     lessons_of,
     log_contact,
     make_course,
-    make_mentor,
     on_platform_since,
 )
 
 pytestmark = pytest.mark.django_db
 CASELOAD = reverse("engagement:caseload")
-
-
-@pytest.fixture
-def mentor(regions):
-    return make_mentor(regions["v1"], capacity=50, display_name="张丽华")
-
-
-@pytest.fixture
-def mentee(regions, mentor):
-    learner = UserFactory(home_region=regions["v1"], display_name="李秀英")
-    mentor_assign(learner=learner, mentor=mentor)
-    return learner
-
-
-@pytest.fixture
-def mentor_client(client, mentor):
-    client.force_login(mentor)
-    return client
 
 
 def rows_by_name(response):

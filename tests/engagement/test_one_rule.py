@@ -8,7 +8,7 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from assessments.models import Submission
 from assessments.services import submission_draft_save, submission_submit
@@ -33,15 +33,9 @@ from tests.factories import (
     zh,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 STATES = ("inactive", "quiz_failures", "task_waiting", "no_contact", "follow_up", "expiring")
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

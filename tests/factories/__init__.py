@@ -4,6 +4,7 @@ through Wagtail / treebeard's own APIs, progress through the real services."""
 from .accounts import (
     PASSWORD,
     UserFactory,
+    english_staff,
     make_region,
     on_platform_since,
     region_tree,
@@ -51,6 +52,7 @@ from .programme import (
 )
 
 __all__ = [
+    "english_staff",
     "CohortFactory",
     "DEFAULT_QUESTIONS",
     "Ladder",

@@ -49,6 +49,17 @@ def staff_user(*regions, **kwargs):
     return UserFactory(roles=[roles.PROGRAMME_STAFF], staff_regions=list(regions), **kwargs)
 
 
+def english_staff(*regions):
+    """Staff who read the admin in English (the admin speaks each user's own language)."""
+    from wagtail.users.models import UserProfile
+
+    user = staff_user(*regions)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
 def region_tree():
     """province > county > two townships > two villages each; returns a dict by short name."""
     province = make_region("贵州省", RegionKind.PROVINCE)

@@ -5,7 +5,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from lms.accounts.models import User
 from lms.mentoring.models import MentorAssignment
@@ -13,13 +12,7 @@ from lms.mentoring.services import mentor_assign_bulk
 from lms.notifications.models import Notification
 from tests.factories import UserFactory, make_mentor, staff_user
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def learners(regions, count):

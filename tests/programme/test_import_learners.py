@@ -9,45 +9,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
-from wagtail.users.models import UserProfile
 
 from lms.accounts import roles
 from lms.accounts.models import User
 from lms.mentoring.models import MentorAssignment
 from lms.programme.models import CohortMembership, ImportBatch, ImportStatus
 from lms.programme.services import import_apply, import_preview, import_start
-from tests.factories import CohortFactory, UserFactory, make_mentor, staff_user
+from tests.factories import CohortFactory, UserFactory, english_staff, make_mentor, staff_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 URL = "/admin/learner-import/"
 HEAD_ZH = "姓名,手机号,村,班级,邮箱,带教老师\n"
 HEAD_EN = "name,phone,village,cohort,email,mentor\n"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-def english_staff(*regions):
-    user = staff_user(*regions)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def staff(regions):
-    return english_staff(regions["county"])
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
 
 
 @pytest.fixture

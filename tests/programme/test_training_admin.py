@@ -6,44 +6,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from lms.notifications.models import Notification
 from lms.programme.models import Attendance, SessionBooking, TrainingSession
 from lms.programme.services import session_book, session_cancellation_notify
-from tests.factories import UserFactory, make_mentor, make_session, staff_user
+from tests.factories import UserFactory, english_staff, make_mentor, make_session
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 LIST = "/admin/training_sessions/"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-def english_staff(*regions):
-    """Staff who read the admin in English (the admin speaks each user's own language)."""
-    user = staff_user(*regions)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def staff(regions):
-    return english_staff(regions["county"])
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
 
 
 def form_data(session=None, **changes):

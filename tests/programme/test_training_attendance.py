@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from lms.accounts.models import User
 from lms.programme.models import Attendance, BookingStatus, SessionBooking
@@ -16,13 +16,7 @@ from lms.programme.permissions import attendance_is_open
 from lms.programme.services import attendance_mark, session_book
 from tests.factories import UserFactory, make_mentor, make_session, staff_user
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture(autouse=True)

@@ -20,15 +20,7 @@ from lms.programme.services import (
 from tests.conftest import COMMITTED_DB, require
 from tests.factories import UserFactory, make_mentor, make_session, staff_user
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Messages are read in English; URLs reversed here carry /en/, so pages answer in
-    English too."""
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture(autouse=True)

@@ -12,13 +12,7 @@ from lms.programme.models import SessionBooking
 from lms.programme.services import session_book
 from tests.factories import UserFactory, make_mentor, make_session
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture(autouse=True)
