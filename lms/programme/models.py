@@ -193,7 +193,7 @@ class SessionBooking(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "learner"],
-                condition=~Q(status="cancelled"),
+                condition=~Q(status=BookingStatus.CANCELLED),
                 name="one_live_booking_per_learner_session",
                 violation_error_message=_(
                     "You already have a seat or a place on the waiting list."

@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from assessments.models import PracticalTask, Quiz, QuizAttempt, Rubric, Submission
+from assessments.models import SubmissionStatus as S
 from certificates.models import CertificationLevel, LevelRequirement, SignOff
 from certificates.readiness import readiness_bulk, readiness_for
 from certificates.services import certificate_issue, certificate_render_pdf
@@ -136,7 +137,7 @@ class Command(BaseCommand):
                     Submission(
                         learner=user,
                         task=task,
-                        status=rng.choice(["draft", "submitted", "passed", "passed"]),
+                        status=rng.choice([S.DRAFT, S.SUBMITTED, S.PASSED, S.PASSED]),
                     )
                 )
             for session in sessions[: rng.randint(0, 3)]:
