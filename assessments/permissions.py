@@ -44,3 +44,12 @@ def can_grade(user, submission) -> bool:
     return submission.status == SubmissionStatus.SUBMITTED and is_current_mentor(
         user, submission.learner_id
     )
+
+
+def can_view_photo(user, photo) -> bool:
+    """A photo of her work: she sees her own, drafts included; anyone who may see the
+    submission sees only photos of versions that were handed in."""
+    submission = photo.version.submission
+    if submission.learner_id != user.pk and photo.version.submitted_at is None:
+        return False
+    return submissions_visible_to(user).filter(pk=submission.pk).exists()

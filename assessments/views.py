@@ -16,7 +16,7 @@ from lms.mentoring.permissions import is_current_mentor
 
 from .forms import TaskDraftForm
 from .models import Decision, PracticalTask, Quiz, QuizAttempt, Submission, SubmissionPhoto
-from .permissions import attempts_visible_to, can_grade, submissions_visible_to
+from .permissions import attempts_visible_to, can_grade, can_view_photo
 from .selectors import (
     attempt_questions,
     grading_history,
@@ -234,11 +234,7 @@ def photo(request, photo_id, variant):
     photo = get_object_or_404(
         SubmissionPhoto.objects.select_related("version__submission"), pk=photo_id
     )
-    submission = photo.version.submission
-    is_owner = submission.learner_id == request.user.pk
-    if not is_owner and photo.version.submitted_at is None:
-        raise Http404
-    if not submissions_visible_to(request.user).filter(pk=submission.pk).exists():
+    if not can_view_photo(request.user, photo):
         raise Http404
     file = photo.thumbnail if variant == "small" else photo.image
     try:

@@ -12,7 +12,7 @@ from lms.mentoring.permissions import is_current_mentor, is_mentor
 from lms.programme.models import TrainingSession
 from lms.programme.permissions import can_mark_attendance, sessions_visible_to
 
-from .models import ApprovalRequest, Certificate
+from .models import ApprovalRequest, Certificate, CertificateStatus
 
 
 def certificates_visible_to(user):
@@ -22,6 +22,16 @@ def certificates_visible_to(user):
     if user.is_superuser:
         return Certificate.objects.all()
     return Certificate.objects.filter(learner__in=learners_visible_to(user))
+
+
+def can_download(user, certificate) -> bool:
+    """Whoever sees the certificate, except that a revoked one is kept as a record for the
+    staff of her region only."""
+    if not certificates_visible_to(user).filter(pk=certificate.pk).exists():
+        return False
+    if certificate.status == CertificateStatus.REVOKED:
+        return can_manage_certificates_of(user, certificate.learner)
+    return True
 
 
 def certificates_managed_by(user):

@@ -18,12 +18,11 @@ from lms.core.translation import localized
 from lms.programme.models import TrainingSession
 
 from .forms import ObservationForm, SignOffForm
-from .models import CertificateStatus, FacilitationObservation
+from .models import Certificate, FacilitationObservation
 from .permissions import (
-    can_manage_certificates_of,
+    can_download,
     can_observe,
     can_sign_off,
-    certificates_visible_to,
     sessions_observable_by,
 )
 from .readiness import held_level_ids, ladder, next_level, observation_rubric
@@ -52,11 +51,11 @@ def mine(request):
 
 @login_required_with_message
 def download(request, certificate_id):
-    certificate = get_object_or_404(certificates_visible_to(request.user), pk=certificate_id)
-    if certificate.status == CertificateStatus.REVOKED and not can_manage_certificates_of(
-        request.user, certificate.learner
-    ):
-        raise Http404  # a revoked certificate is kept as a record for staff only
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("learner"), pk=certificate_id
+    )
+    if not can_download(request.user, certificate):
+        raise Http404
     try:
         if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
             handle = certificate.pdf.open("rb")
