@@ -10,7 +10,14 @@ ifeq ($(CI),true)
 export DATABASE_URL ?= $(PG_URL)
 endif
 
-.PHONY: install run test test-postgres lint format messages benchmark benchmark-quiz benchmark-certificates benchmark-dashboards clean
+.PHONY: install run test test-postgres lint format messages benchmark benchmark-quiz benchmark-certificates benchmark-dashboards benchmark-pages clean
+
+# Make the PostgreSQL database of URL $(1) unless it exists (its server's "postgres" database
+# is asked): the benchmarks each have a database of their own.
+define ensure_database
+	psql "$(dir $(1))postgres" -tc "SELECT 1 FROM pg_database WHERE datname='$(notdir $(1))'" \
+		| grep -q 1 || psql "$(dir $(1))postgres" -c 'CREATE DATABASE "$(notdir $(1))"'
+endef
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,15 +62,13 @@ benchmark: install
 # Quiz submissions per second: PostgreSQL, gunicorn and wrk (apt-get install wrk) on loopback.
 BENCH_DB ?= postgres://postgres@127.0.0.1:5432/companion_bench
 benchmark-quiz: install
-	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='companion_bench'" | grep -q 1 \
-		|| createdb -h 127.0.0.1 -U postgres companion_bench
+	$(call ensure_database,$(BENCH_DB))
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_quiz_submit --learners 6000 --seconds 15
 
 # Readiness (one learner, bulk for 10,000) and certificate PDFs per second, on PostgreSQL.
 benchmark-certificates: install
-	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='companion_bench'" | grep -q 1 \
-		|| createdb -h 127.0.0.1 -U postgres companion_bench
+	$(call ensure_database,$(BENCH_DB))
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_certificates --learners 10000 --pdfs 10
 
@@ -71,8 +76,7 @@ benchmark-certificates: install
 # (a database of their own, made once: about two minutes).
 GEN_DB ?= postgres://postgres@127.0.0.1:5432/companion_gen
 benchmark-dashboards: install
-	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='companion_gen'" | grep -q 1 \
-		|| createdb -h 127.0.0.1 -U postgres companion_gen
+	$(call ensure_database,$(GEN_DB))
 	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py seed_demo
 	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py generate_province --code g5 --learners 5000 \
@@ -80,6 +84,17 @@ benchmark-dashboards: install
 	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py generate_province --code gen --if-missing
 	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py benchmark_dashboards --code g5
 	DATABASE_URL=$(GEN_DB) $(BIN)/python manage.py benchmark_dashboards --code gen
+
+# Pages per second as a share of a bare view: gunicorn (production settings), PostgreSQL,
+# Redis (cache and broker on 127.0.0.1:6379, databases 13 and 14) and wrk (apt-get install wrk).
+# About 11 minutes with the defaults (7 pages x 3 pairs x 2 x 15 s); PAGES_ARGS="--seconds 5"
+# for a quicker look.
+PAGES_ARGS ?=
+benchmark-pages: install
+	$(call ensure_database,$(BENCH_DB))
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py seed_demo > /dev/null
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_pages $(PAGES_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

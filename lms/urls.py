@@ -22,6 +22,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+if settings.BENCHMARK_MODE:
+    # The bare view every page is compared with, behind the same middleware.
+    urlpatterns.append(path("bench/ok", views.bench_ok))
+
 if settings.DEBUG:
     # Images and documents of the site only: learners' photos, certificates and exports are
     # served by their own views after a permission check, never by their file name.

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
@@ -27,6 +27,11 @@ def _check_broker():
 
     with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=3)
+
+
+def bench_ok(request):
+    """The bare view of `manage.py benchmark_pages` (only routed in benchmark mode)."""
+    return HttpResponse("ok")
 
 
 @never_cache

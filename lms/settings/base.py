@@ -67,6 +67,12 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
+# `manage.py benchmark_pages` only: a bare "ok" view at /bench/ok and a per-request query
+# count (lms/core/middleware.py). Never set in production.
+BENCHMARK_MODE = env.bool("BENCHMARK_MODE", default=False)
+if BENCHMARK_MODE:
+    MIDDLEWARE.insert(0, "lms.core.middleware.QueryCountMiddleware")
+
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
 
