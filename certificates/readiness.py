@@ -15,10 +15,11 @@ revoked, the approval queue, a fresh sign-off to recertify) and puts the answers
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from wagtail.models import Locale
 
 from assessments.models import PracticalTask, Quiz, Rubric
 from courses.models import CoursePage
+from lms.core.caching import memoized
+from lms.core.translation import default_locale
 
 from .models import (
     ApprovalRequest,
@@ -37,9 +38,19 @@ from .requirements import UNITS, Check
 
 def ladder() -> list[CertificationLevel]:
     """The levels in the default language, in order, each with `.reqs` (its requirements, with
-    their course, quiz, task and rubric in the default language). Three queries."""
+    their course, quiz, task and rubric in the default language). Kept in each process until a
+    level, a requirement or a page changes (certificates/receivers.py); three queries when
+    loaded. The levels are shared: read them, never change them."""
+    return list(memoized(("ladder",), depends_on=LADDER_DEPENDS_ON, compute=_load_ladder))
+
+
+# What the ladder's contents come from: its own rows, and the pages and snippets it names.
+LADDER_DEPENDS_ON = ("ladder", "pages", "locales")
+
+
+def _load_ladder():
     levels = list(
-        CertificationLevel.objects.filter(locale=Locale.get_default()).order_by("order", "pk")
+        CertificationLevel.objects.filter(locale=default_locale()).order_by("order", "pk")
     )
     requirements = list(
         LevelRequirement.objects.filter(level__in=levels).order_by("level_id", "sort_order", "pk")
@@ -83,7 +94,7 @@ def level_in_ladder(level) -> CertificationLevel:
 def _canonicalise_targets(requirements):
     """Editors may pick the English quiz or course: progress is recorded against the
     default-language one, so count against that. One query per kind of target at most."""
-    default = Locale.get_default()
+    default = default_locale()
     for attr, model in (("course", CoursePage), ("quiz", Quiz), ("task", PracticalTask)):
         ids = {getattr(r, f"{attr}_id") for r in requirements if getattr(r, f"{attr}_id")}
         if not ids:

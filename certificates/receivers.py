@@ -1,9 +1,13 @@
 """What the certificates do when something counting toward a level changes."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from assessments.models import PracticalTask, Quiz, Rubric, RubricCriterion
+from lms.core.caching import bump
 from lms.core.signals import learner_progress_changed
 
+from .models import CertificationLevel, LevelRequirement
 from .tasks import certificate_award_task
 
 
@@ -11,3 +15,17 @@ from .tasks import certificate_award_task
 def award_what_she_now_meets(sender, learner_ids, **kwargs):
     """Issue (or queue for approval) every level these learners now meet, after the commit."""
     certificate_award_task.delay_on_commit(list(learner_ids))
+
+
+@receiver(post_save, sender=CertificationLevel, dispatch_uid="certificates.ladder-saved")
+@receiver(post_delete, sender=CertificationLevel, dispatch_uid="certificates.ladder-deleted")
+@receiver(post_save, sender=LevelRequirement, dispatch_uid="certificates.req-saved")
+@receiver(post_delete, sender=LevelRequirement, dispatch_uid="certificates.req-deleted")
+@receiver(post_save, sender=Quiz, dispatch_uid="certificates.quiz-saved")
+@receiver(post_save, sender=PracticalTask, dispatch_uid="certificates.task-saved")
+@receiver(post_save, sender=Rubric, dispatch_uid="certificates.rubric-saved")
+@receiver(post_save, sender=RubricCriterion, dispatch_uid="certificates.criterion-saved")
+def ladder_changed(sender, **kwargs):
+    """The ladder kept in memory (readiness.ladder) holds the levels, their requirements and
+    the quizzes, tasks and rubrics they name: load it again."""
+    bump("ladder")

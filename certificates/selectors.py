@@ -3,10 +3,14 @@ certificates, the verification page."""
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from lms.core.caching import learner_generation, memoized
 from lms.core.translation import localized, localized_many
 
 from .models import Certificate
-from .readiness import held_level_ids, ladder, next_level, readiness_for
+from .readiness import LADDER_DEPENDS_ON, held_level_ids, ladder, next_level, readiness_for
 from .requirements import ChecklistItem
 
 
@@ -37,9 +41,28 @@ def checklist(learner, level, *, for_learner=True) -> LevelChecklist:
     )
 
 
+def _kept_for(learner, name, compute, *key):
+    """`compute()` about one learner, kept in memory until something of hers or the ladder
+    changes, or the day does (certificates expire)."""
+    return memoized(
+        (name, learner.pk, get_language(), timezone.localdate().isoformat(), *key),
+        depends_on=(learner_generation(learner.pk), *LADDER_DEPENDS_ON),
+        compute=compute,
+    )
+
+
 def next_level_checklist(learner, *, for_learner=True):
     """Her next level (the first she does not hold now) as a checklist, or None when she
-    holds them all or no ladder is set up."""
+    holds them all or no ladder is set up. Kept in memory between her changes."""
+    return _kept_for(
+        learner,
+        "next-level-checklist",
+        lambda: _next_level_checklist(learner, for_learner=for_learner),
+        for_learner,
+    )
+
+
+def _next_level_checklist(learner, *, for_learner):
     levels = ladder()
     level = next_level(levels, held_level_ids(learner))
     if level is None:
@@ -54,7 +77,11 @@ def level_name(level) -> str:
 
 def learner_certificates(learner):
     """Her certificates, newest first, with the level in her language. Three queries at
-    most, whatever their number."""
+    most, whatever their number (none while kept in memory)."""
+    return list(_kept_for(learner, "certificates", lambda: _learner_certificates(learner)))
+
+
+def _learner_certificates(learner):
     certificates = list(
         Certificate.objects.filter(learner=learner)
         .select_related("level")

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
-from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet
 
@@ -26,6 +25,7 @@ from lms.core.hooks import (
     MENTEE_DETAIL_PANELS,
     PERSON_PROGRESS_PANELS,
 )
+from lms.core.translation import default_locale
 
 from .models import ApprovalStatus, CertificateStatus, CertificationLevel
 from .permissions import approvals_visible_to, can_sign_off, certificates_managed_by
@@ -261,7 +261,7 @@ def prerequisite_locks(learner, level_slugs):
     queries for any number of levels."""
     levels = list(
         CertificationLevel.objects.filter(
-            slug__in=level_slugs, locale=Locale.get_default(), prerequisite__isnull=False
+            slug__in=level_slugs, locale=default_locale(), prerequisite__isnull=False
         ).select_related("prerequisite")
     )
     if not levels:

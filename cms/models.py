@@ -6,10 +6,12 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from lms.core.page_models import CachedSettingMixin, CachedViewRestrictionsMixin
+
 from .blocks import PageStreamBlock
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(PageStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -30,7 +32,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """About, FAQ and other plain pages."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -46,7 +48,7 @@ class StandardPage(Page):
 
 
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSettingMixin, BaseSiteSetting):
     programme_name = models.CharField(
         _("programme name (Chinese)"), max_length=100, default="陪伴妈妈学堂"
     )

@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lms.core.page_models import CachedViewRestrictionsMixin
+
 from .blocks import LessonStreamBlock
 from .levels import COURSE_LEVEL_CHOICES
 
@@ -15,7 +17,7 @@ from .levels import COURSE_LEVEL_CHOICES
 # stay data, and the selectors may import them.
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -28,7 +30,7 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictionsMixin, Page):
     level = models.CharField(_("level"), max_length=20, choices=COURSE_LEVEL_CHOICES)
     summary = models.TextField(_("summary"), max_length=500)
     cover_image = models.ForeignKey(
@@ -57,7 +59,7 @@ class CoursePage(Page):
         verbose_name = _("course")
 
 
-class ModulePage(Page):
+class ModulePage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     end_quiz = models.ForeignKey(
         "assessments.Quiz",
@@ -77,7 +79,7 @@ class ModulePage(Page):
         verbose_name = _("module")
 
 
-class LessonPage(Page):
+class LessonPage(CachedViewRestrictionsMixin, Page):
     estimated_minutes = models.PositiveIntegerField(_("estimated time (minutes)"), default=15)
     is_optional = models.BooleanField(
         _("optional"),

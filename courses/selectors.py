@@ -7,6 +7,7 @@ from django.db.models import Exists, F, Func, OuterRef, Q, Subquery
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from lms.core.caching import learner_generation, memoized
 from lms.core.hooks import lesson_completion_gates, level_locked_reason, level_locks
 
 from .levels import COURSE_LEVEL_CHOICES, Level
@@ -66,9 +67,26 @@ class CourseProgress:
         return Level(self.level).label
 
 
+def _kept_for(learner, name, compute, *key):
+    """`compute()` about one learner, kept in memory until something of hers, a page or the
+    ladder (its level locks) changes (lms/core/caching.py)."""
+    return memoized(
+        (name, learner.pk, get_language(), *key),
+        depends_on=(learner_generation(learner.pk), "pages", "ladder"),
+        compute=compute,
+    )
+
+
 def learner_progress(learner, language=None) -> list[CourseProgress]:
     """Every course the learner is enrolled in, with required lessons done / total and the
-    next unfinished lesson. Three queries, whatever the number of courses."""
+    next unfinished lesson. Three queries, whatever the number of courses (none while it is
+    kept)."""
+    if language is None:
+        return _kept_for(learner, "progress", lambda: _learner_progress(learner))
+    return _learner_progress(learner, language)
+
+
+def _learner_progress(learner, language=None) -> list[CourseProgress]:
     required = required_lessons(OuterRef("course__path"))
     unfinished = required.filter(
         ~Exists(LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk")))
@@ -210,8 +228,21 @@ def course_outline(course: CoursePage, learner, only_module=None) -> CourseOutli
 
 
 def lesson_context(lesson: LessonPage, learner) -> dict:
-    """Where a lesson sits in its course: the course, previous and next lesson, and whether the
-    learner has completed it."""
+    """Where a lesson sits in its course (the course, module, previous and next lesson: kept
+    until a page changes), and whether the learner has completed it or what holds it (kept
+    until something of hers changes)."""
+    context = dict(
+        memoized(("lesson-place", lesson.pk), depends_on=("pages",), compute=lambda: _place(lesson))
+    )
+    context["is_completed"], context["completion_blockers"] = (
+        _kept_for(learner, "lesson-state", lambda: _state(lesson, learner), lesson.pk)
+        if learner.is_authenticated
+        else (False, [])
+    )
+    return context
+
+
+def _place(lesson):
     course = CoursePage.objects.ancestor_of(lesson).first()
     siblings = list(
         LessonPage.objects.descendant_of(course)
@@ -222,29 +253,24 @@ def lesson_context(lesson: LessonPage, learner) -> dict:
         else []
     )
     index = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), None)
-    completed = (
-        learner.is_authenticated
-        and LessonCompletion.objects.filter(
-            learner=learner, lesson__translation_key=lesson.translation_key
-        ).exists()
-    )
-    blockers = (
-        lesson_completion_blockers(learner=learner, lesson=lesson)
-        if learner.is_authenticated and not completed
-        else []
-    )
     return {
-        "completion_blockers": blockers,
         "course": course,
         "module": lesson.get_parent(),
         "previous_lesson": siblings[index - 1] if index else None,
         "next_lesson": siblings[index + 1]
         if index is not None and index + 1 < len(siblings)
         else None,
-        "is_completed": completed,
         "lesson_number": (index or 0) + 1,
         "lesson_count": len(siblings),
     }
+
+
+def _state(lesson, learner):
+    completed = LessonCompletion.objects.filter(
+        learner=learner, lesson__translation_key=lesson.translation_key
+    ).exists()
+    blockers = [] if completed else lesson_completion_blockers(learner=learner, lesson=lesson)
+    return completed, [str(reason) for reason in blockers]
 
 
 def lesson_completion_blockers(*, learner, lesson: LessonPage) -> list[str]:

@@ -4,11 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from lms.core.caching import learner_changed
 from lms.core.hooks import level_locked_reason
 from lms.core.signals import progress_changed
-from lms.core.translation import canonical
+from lms.core.translation import canonical, default_locale
 
 from .models import CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage
 from .selectors import lesson_completion_blockers
@@ -37,7 +38,7 @@ def enrolments_create_for_level(*, learner_ids, level) -> int:
     Returns how many enrolments were new."""
     course_ids = list(
         CoursePage.objects.live()
-        .filter(level=level, locale=Locale.get_default())
+        .filter(level=level, locale=default_locale())
         .values_list("pk", flat=True)
     )
     if not learner_ids or not course_ids:
@@ -55,6 +56,7 @@ def enrolments_create_for_level(*, learner_ids, level) -> int:
     ]
     # ignore_conflicts: a concurrent run that enrolled the same pair first is not an error.
     Enrolment.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
+    learner_changed({e.learner_id for e in new})
     return len(new)
 
 
@@ -71,6 +73,7 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
     enrolment = enrolment_create(learner=learner, course=course)
     completion, created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
+    learner_changed([learner.pk])
     if created:
         progress_changed([learner.pk])
     return completion, created
@@ -92,3 +95,4 @@ def lesson_visit(*, learner, lesson: LessonPage) -> None:
     )
     if stale:
         Enrolment.objects.filter(pk__in=stale).update(last_activity_at=now)
+        learner_changed([learner.pk])

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from . import views
+from .core import pages
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -43,6 +45,9 @@ urlpatterns += i18n_patterns(
     path("mentor/", include("lms.mentoring.urls")),
     path("notifications/", include("lms.notifications.urls")),
     path("certificates/", include("certificates.urls")),
+    # Wagtail's pages, found by their URL path (lms/core/pages.py); the same pattern as
+    # Wagtail's own, which stays below for its other views.
+    re_path(serve_pattern, pages.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,8 +4,10 @@ the completion gate of a lesson with a quiz."""
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from lms.core.caching import learner_generation, memoized
 from lms.core.translation import canonical, localized, translations_of
 
 from ..models import AttemptAnswer, Question, QuizAttempt
@@ -19,9 +21,14 @@ class QuizStatus:
     attempts_left: int | None
     best_score: int | None
     passed: bool
-    open_attempt: QuizAttempt | None
     attempts: list = field(default_factory=list)
     question_count: int = 0  # asked per attempt
+
+    @property
+    def open_attempt(self) -> QuizAttempt | None:
+        """The attempt she can continue. One whose time ran out is not offered (see
+        expired_attempt); a second tab or a double click still resumes one that is running."""
+        return next((a for a in self.attempts if a.is_open and not a.time_is_up()), None)
 
     @property
     def can_start(self):
@@ -35,7 +42,18 @@ class QuizStatus:
 
 
 def quiz_status(learner, quiz) -> QuizStatus:
-    """Her attempts at a quiz: used, left, best score, passed, the unfinished one."""
+    """Her attempts at a quiz: used, left, best score, passed, the unfinished one. Kept in
+    memory until something of hers or the quiz changes."""
+    if not learner.is_authenticated:
+        return _quiz_status(learner, quiz)
+    return memoized(
+        ("quiz-status", learner.pk, quiz.pk, get_language()),
+        depends_on=(learner_generation(learner.pk), "ladder", "locales"),
+        compute=lambda: _quiz_status(learner, quiz),
+    )
+
+
+def _quiz_status(learner, quiz) -> QuizStatus:
     base = canonical(quiz)
     attempts = (
         list(QuizAttempt.objects.filter(learner=learner, quiz=base).order_by("-number"))
@@ -53,9 +71,6 @@ def quiz_status(learner, quiz) -> QuizStatus:
         question_count=min(base.draw_count or question_count, question_count),
         best_score=max(scores) if scores else None,
         passed=any(a.passed for a in attempts),
-        # An attempt whose time ran out is not offered to continue (see expired_attempt); a
-        # second tab or a double click still resumes one that is running.
-        open_attempt=next((a for a in attempts if a.is_open and not a.time_is_up()), None),
         attempts=attempts,
     )
 

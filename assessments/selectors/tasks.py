@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from lms.core.caching import learner_generation, memoized
 from lms.core.translation import canonical, localized, translations_of
 
 from ..models import RubricCriterion, Submission, SubmissionStatus, SubmissionVersion
@@ -40,6 +42,18 @@ class TaskState:
 
 
 def task_state(learner, task) -> TaskState:
+    """Her work on a task: the submission, her draft, the versions handed in with their
+    reviews. Kept in memory until something of hers or the task changes."""
+    if not learner.is_authenticated:
+        return _task_state(learner, task)
+    return memoized(
+        ("task-state", learner.pk, task.pk, get_language()),
+        depends_on=(learner_generation(learner.pk), "ladder", "locales"),
+        compute=lambda: _task_state(learner, task),
+    )
+
+
+def _task_state(learner, task) -> TaskState:
     base = canonical(task)
     submission = (
         Submission.objects.filter(learner=learner, task=base).first()

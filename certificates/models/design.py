@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from lms.core.page_models import CachedSettingMixin
+
 
 @register_setting(icon="doc-full")
-class CertificateSettings(BaseGenericSetting):
+class CertificateSettings(CachedSettingMixin, BaseGenericSetting):
     """The design of new certificates, and the ladder's defaults. Issued certificates keep
     the design they were issued with."""
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lms.accounts.permissions import staff_responsible_for
+from lms.core.caching import learner_changed
 from lms.mentoring.services import mentor_eligibility_withdraw
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify_in_language
@@ -76,6 +77,7 @@ def certificates_expire(*, today=None, learner_ids=None) -> int:
             updated = Certificate.objects.filter(
                 pk=certificate.pk, status=CertificateStatus.VALID
             ).update(status=CertificateStatus.EXPIRED)
+            learner_changed([certificate.learner_id])
             if not updated:
                 continue
             count += 1

@@ -5,15 +5,24 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # Two AppConfigs live here: without this, Django would use neither for "lms.accounts"
+    # (and ready() below would never run).
+    default = True
     name = "lms.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import m2m_changed
+
         from . import roles
+        from .models import User
 
         post_migrate.connect(roles.sync_role_groups_after_migrate, dispatch_uid="accounts.roles")
+        m2m_changed.connect(
+            roles.roles_changed, sender=User.groups.through, dispatch_uid="accounts.roles-changed"
+        )
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -2,12 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from lms.core.caching import learner_changed, learner_generation, memoized
+
 LEARNER = "learner"
 MENTOR = "mentor"
 PROGRAMME_STAFF = "programme_staff"
 CONTENT_EDITOR = "content_editor"
 
 ALL_ROLES = (LEARNER, MENTOR, PROGRAMME_STAFF, CONTENT_EDITOR)
+ADMIN_ROLES = frozenset({PROGRAMME_STAFF, CONTENT_EDITOR})
 ROLE_LABELS = {
     LEARNER: _("Learner"),
     MENTOR: _("Mentor"),
@@ -73,12 +76,38 @@ ROLE_PERMISSIONS = {
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "view_page"]
 
 
-def has_role(user, role: str) -> bool:
+def role_names(user) -> frozenset:
+    """Her roles, kept in memory until her groups change (roles_changed)."""
     if not user.is_authenticated:
-        return False
+        return frozenset()
     if not hasattr(user, "_role_names"):
-        user._role_names = set(user.groups.values_list("name", flat=True))
-    return role in user._role_names
+        user._role_names = memoized(
+            ("roles", user.pk),
+            depends_on=(learner_generation(user.pk),),
+            compute=lambda: frozenset(user.groups.values_list("name", flat=True)),
+        )
+    return user._role_names
+
+
+def has_role(user, role: str) -> bool:
+    return role in role_names(user)
+
+
+def can_use_admin(user) -> bool:
+    """Whether her menu offers the admin (the roles that work there)."""
+    return user.is_authenticated and (
+        user.is_superuser or user.is_staff or bool(role_names(user) & ADMIN_ROLES)
+    )
+
+
+def roles_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    """Someone's groups changed: her roles are read again."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # a group's members changed
+        learner_changed(pk_set or [])
+    else:
+        learner_changed([instance.pk])
 
 
 def sync_role_groups():

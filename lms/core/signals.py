@@ -31,3 +31,34 @@ def cohorts_changed(cohort_ids, sender=None):
     cohort_ids = _ids(cohort_ids)
     if cohort_ids:
         cohort_members_changed.send(sender=sender, cohort_ids=cohort_ids)
+
+
+def track_learner_rows(*models, field="learner_id"):
+    """Saving or deleting a row of these models changes what the pages show about the person
+    it names (`field`, or a function of the row): her cached page data is made again
+    (caching.learner_changed). For rows written in bulk, the writer calls progress_changed or
+    caching.learner_changed itself."""
+    from django.db.models.signals import post_delete, post_save
+
+    from .caching import learner_changed
+
+    def changed(sender, instance, **kwargs):
+        learner_changed([field(instance) if callable(field) else getattr(instance, field)])
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                changed,
+                sender=model,
+                weak=False,
+                dispatch_uid=f"learner-rows-{signal is post_save}-{model._meta.label}",
+            )
+
+
+def _progress_bumps_learners(sender, learner_ids, **kwargs):
+    from .caching import learner_changed
+
+    learner_changed(learner_ids)
+
+
+learner_progress_changed.connect(_progress_bumps_learners, dispatch_uid="core-learner-changed")

@@ -9,11 +9,28 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from .caching import memoized
+
+
+def _locales() -> dict:
+    """{language code (lower case): Locale}, kept in each process until a locale changes."""
+    return memoized(
+        ("locales",),
+        depends_on=("locales",),
+        compute=lambda: {loc.language_code.lower(): loc for loc in Locale.objects.all()},
+    )
+
+
+def default_locale():
+    """The Locale of settings.LANGUAGE_CODE (what Locale.get_default() answers, without a
+    query per call)."""
+    return _locales().get(settings.LANGUAGE_CODE.lower()) or Locale.get_default()
+
 
 def canonical(obj):
     """The object's (page or translatable snippet) version in the default language, or the
     object itself when it has none."""
-    default = Locale.get_default()
+    default = default_locale()
     if obj.locale_id == default.pk:
         return obj
     return obj.get_translation_or_none(default) or obj
@@ -22,9 +39,7 @@ def canonical(obj):
 def locale_for(language=None):
     """The Locale of `language` (default: the active language), or None."""
     language = (language or get_language() or settings.LANGUAGE_CODE).lower()
-    return next(
-        (loc for loc in Locale.objects.all() if loc.language_code.lower() == language), None
-    )
+    return _locales().get(language)
 
 
 def localized(obj, language=None):

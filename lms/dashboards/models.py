@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from lms.core.page_models import CachedSettingMixin
+
 
 @register_setting(icon="view")
-class DashboardSettings(BaseGenericSetting):
+class DashboardSettings(CachedSettingMixin, BaseGenericSetting):
     """How far back the readiness forecast looks. (When a learner counts as at risk is the
     engagement rule's, with its own settings: lms/engagement.)"""
 

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from lms.core.page_models import CachedSettingMixin
+
 
 def _days(label, default, help_text=""):
     return models.PositiveSmallIntegerField(
@@ -15,7 +17,7 @@ def _days(label, default, help_text=""):
 
 
 @register_setting(icon="warning")
-class EngagementSettings(BaseGenericSetting):
+class EngagementSettings(CachedSettingMixin, BaseGenericSetting):
     """When a learner needs attention: the thresholds of the one engagement rule (rules.py),
     shown alike on her mentor's page, in the mentor's digest and on the staff at-risk list."""
 

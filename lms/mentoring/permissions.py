@@ -4,6 +4,7 @@ admin all ask here."""
 from django.db.models import Q
 
 from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
+from lms.core.caching import learner_generation, memoized
 
 from .models import CoachingContact, MentorAssignment, MentorProfile
 
@@ -18,7 +19,11 @@ def is_mentor(user) -> bool:
     if not user.is_authenticated:
         return False
     if not hasattr(user, "_is_mentor"):
-        user._is_mentor = MentorProfile.objects.filter(user=user, is_eligible=True).exists()
+        user._is_mentor = memoized(
+            ("is_mentor", user.pk),
+            depends_on=("mentors", learner_generation(user.pk)),
+            compute=lambda: MentorProfile.objects.filter(user=user, is_eligible=True).exists(),
+        )
     return user._is_mentor
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from lms.core.caching import learner_generation, memoized
+
 from .models import CoachingContact, MentorAssignment, MentorProfile
 from .permissions import contacts_visible_to, eligible_mentor_profiles, mentor_profiles_visible_to
 
@@ -64,7 +66,16 @@ class MyMentor:
 
 def my_mentor(learner) -> MyMentor | None:
     """The learner's current mentor (phone only if she shares it) and her next follow-up,
-    if one is planned from today on."""
+    if one is planned from today on. Kept in memory until something of hers or a mentor's
+    profile changes, or the day does."""
+    return memoized(
+        ("my-mentor", learner.pk, timezone.localdate().isoformat()),
+        depends_on=(learner_generation(learner.pk), "mentors"),
+        compute=lambda: _my_mentor(learner),
+    )
+
+
+def _my_mentor(learner) -> MyMentor | None:
     assignment = (
         MentorAssignment.objects.filter(learner=learner, ended_at__isnull=True)
         .select_related("mentor__mentor_profile")

@@ -7,3 +7,10 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
     verbose_name = _("Notifications")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms.core.signals import track_learner_rows
+
+        from .models import Notification
+
+        track_learner_rows(Notification, field="recipient_id")

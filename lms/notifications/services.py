@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from lms.accounts.sms import send_sms
+from lms.core.caching import learner_changed
 from lms.core.tasks import enqueue_on_commit
 
 from .models import Channel, Delivery, Notification
@@ -102,6 +103,7 @@ def notifications_mark_read(*, user, notification_ids=None) -> int:
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)
+    learner_changed([user.pk])  # her unread count
     return unread.update(read_at=timezone.now())
 
 
@@ -169,6 +171,7 @@ def notify_many_in_language(
     try:
         with transaction.atomic():
             notifications = Notification.objects.bulk_create(notifications)
+            learner_changed([n.recipient_id for n in notifications])
             Delivery.objects.bulk_create(
                 [
                     Delivery(notification=n, channel=channel)

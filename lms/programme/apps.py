@@ -7,3 +7,10 @@ class ProgrammeConfig(AppConfig):
     label = "programme"
     verbose_name = _("Programme")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms.core.signals import track_learner_rows
+
+        from .models import Attendance, CohortMembership, SessionBooking
+
+        track_learner_rows(Attendance, CohortMembership, SessionBooking)

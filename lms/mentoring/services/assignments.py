@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 from lms.accounts.permissions import learners_managed_by
+from lms.core.caching import learner_changed
 from lms.core.tasks import enqueue_on_commit
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify
@@ -224,6 +225,9 @@ def _write(new, to_end, actor, reason, learner_ids) -> AssignmentChange:
         else:
             message = _("Someone else changed assignments at that moment; nothing was assigned.")
         raise _problem(message, "race") from exc
+    learner_changed(
+        [a.learner_id for a in [*created, *to_end]] + [a.mentor_id for a in [*created, *to_end]]
+    )
     ids = [a.pk for a in created]
     for start in range(0, len(ids), NOTIFY_BATCH):
         enqueue_on_commit(NOTIFY_TASK, ids[start : start + NOTIFY_BATCH])

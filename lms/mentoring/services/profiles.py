@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from lms.accounts.permissions import regions_visible_to
 from lms.accounts.roles import MENTOR
+from lms.core.caching import bump
 
 from ..models import MentorAssignment, MentorProfile
 from ..permissions import can_manage_learner
@@ -72,5 +73,6 @@ def mentor_eligibility_withdraw(*, user, reason: str) -> list:
     longer sees, grades or logs contacts for them. Returns those mentees, who need a new
     mentor."""
     MentorProfile.objects.filter(user=user).update(is_eligible=False, updated_at=timezone.now())
+    bump("mentors")
     user.groups.remove(*Group.objects.filter(name=MENTOR))
     return mentor_assignments_end_all(mentor=user, reason=reason)

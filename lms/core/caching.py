@@ -1,0 +1,157 @@
+"""Data that many requests read and few writes change, kept in the cache framework and, for
+the hottest, in each process's memory, with one rule for what makes it stale.
+
+Each kind of data depends on named *generations* ("pages", "ladder", "locales", …): a token
+in the shared cache. A write that changes such data calls `bump(name)` (after the commit); the
+token is replaced, so every process computes the data again on its next read, whichever
+process made the change. Tokens are read once per request (`RequestMemoMiddleware` keeps them
+for the request), so a page that uses cached data pays one cache round trip for all of them.
+
+When the cache is down, nothing is cached: every read computes afresh (slower, still right),
+and the failure is logged once a minute.
+"""
+
+import contextvars
+import logging
+import time
+import uuid
+from collections import OrderedDict
+
+from django.core.cache import cache
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+_MISSING = object()
+_request_memo = contextvars.ContextVar("companion_request_memo", default=None)
+_process_memo: OrderedDict = OrderedDict()
+_PROCESS_MEMO_LIMIT = 5000  # entries; the least recently used go first
+# Read together with the first token a request asks for: one round trip for the usual ones.
+PREFETCHED = ("sites", "pages", "locales", "ladder", "restrictions", "mentors")
+_last_warning = 0.0
+
+
+def _warn(exc):
+    global _last_warning
+    if time.monotonic() - _last_warning > 60:
+        _last_warning = time.monotonic()
+        logger.warning("cache unavailable, computing without it: %s", exc)
+
+
+def _key(name):
+    return f"gen:{name}"
+
+
+def generations(*names) -> dict | None:
+    """{name: token} for these generations (made when missing); None when the cache is down.
+    Within a request each token is read once."""
+    memo = _request_memo.get()
+    wanted = [name for name in names if memo is None or name not in memo]
+    if wanted and memo is not None and not memo:
+        wanted = list(dict.fromkeys([*wanted, *PREFETCHED]))
+    found = {}
+    if wanted:
+        try:
+            stored = cache.get_many([_key(name) for name in wanted])
+            missing = {_key(n): uuid.uuid4().hex for n in wanted if _key(n) not in stored}
+            if missing:
+                cache.set_many(missing, timeout=None)
+        except Exception as exc:  # noqa: BLE001 - any cache failure: no caching
+            _warn(exc)
+            return None
+        found = {name: {**stored, **missing}[_key(name)] for name in wanted}
+        if memo is not None:
+            memo.update(found)
+    return {name: found[name] if name in found else memo[name] for name in names}
+
+
+def bump(*names):
+    """Everything depending on these generations is stale everywhere: at once (for this
+    transaction's own reads) and again after the commit (a process that read the old rows
+    meanwhile may have cached them under the new token)."""
+
+    def forget():
+        try:
+            cache.delete_many([_key(name) for name in names])
+        except Exception as exc:  # noqa: BLE001
+            _warn(exc)
+        memo = _request_memo.get()
+        if memo is not None:
+            for name in names:
+                memo.pop(name, None)
+
+    forget()
+    transaction.on_commit(forget)
+
+
+def _full_key(key, depends_on):
+    tokens = generations(*depends_on)
+    if tokens is None:
+        return None
+    return ":".join(["cached", *map(str, key), *(tokens[name] for name in depends_on)])
+
+
+def cached(key: tuple, *, depends_on: tuple, compute, timeout=60 * 60 * 6):
+    """`compute()`, kept in the shared cache until one of `depends_on` is bumped (or
+    `timeout` passes). Values must pickle."""
+    full = _full_key(key, depends_on)
+    if full is None:
+        return compute()
+    try:
+        value = cache.get(full, _MISSING)
+    except Exception as exc:  # noqa: BLE001
+        _warn(exc)
+        return compute()
+    if value is _MISSING:
+        value = compute()
+        try:
+            cache.set(full, value, timeout)
+        except Exception as exc:  # noqa: BLE001
+            _warn(exc)
+    return value
+
+
+def memoized(key: tuple, *, depends_on: tuple, compute):
+    """`compute()`, kept in this process's memory until one of `depends_on` is bumped: for
+    hot data read on most requests (the site, the locales, the ladder, a learner's progress
+    while she moves through her pages). The value is shared by every request of the process:
+    never change it."""
+    full = _full_key(key, depends_on)
+    if full is None:
+        return compute()
+    value = _process_memo.get(full, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        _process_memo[full] = value
+        if len(_process_memo) > _PROCESS_MEMO_LIMIT:
+            _process_memo.popitem(last=False)
+    else:
+        _process_memo.move_to_end(full)
+    return value
+
+
+def learner_generation(learner_id) -> str:
+    """The generation of everything about one learner that her pages show (her progress,
+    attempts, work, contacts, mentor, certificates): bumped by `learner_changed`."""
+    return f"learner:{learner_id}"
+
+
+def learner_changed(learner_ids):
+    """Something a page shows about these learners changed (see lms/core/signals.py)."""
+    names = [learner_generation(pk) for pk in {int(pk) for pk in learner_ids if pk}]
+    if names:
+        bump(*names)
+
+
+class RequestMemoMiddleware:
+    """Generation tokens are read once per request, not once per use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
