@@ -2,8 +2,12 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
 
+from lms.core.caching import learner_generation, memoized
 from lms.mentoring.decorators import mentor_required
+from lms.mentoring.models import MentorAssignment
 
 from .models import EngagementSettings
 from .rules import reason_labels
@@ -20,7 +24,7 @@ def caseload_view(request):
     sort = sort if sort in SORTS else "flags"
     search = request.GET.get("q", "").strip()[:50]
     config = EngagementSettings.load(request_or_site=request)
-    rows = caseload(request.user, search=search, config=config)
+    rows = _kept_caseload(request.user, search, config)
     page = Paginator(sorted_rows(filtered(rows, flag), sort), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -42,4 +46,31 @@ def caseload_view(request):
                 if counts[code] or code == flag
             ],
         },
+    )
+
+
+def _kept_caseload(mentor, search, config):
+    """Her caseload, kept in memory until one of her mentees or her assignments changes (each
+    bumps that person's generation: lms/core/caching.py), the engagement settings, a page or
+    the ladder change, or the hour turns (the rule's day counts cross their thresholds)."""
+    mentee_ids = memoized(
+        ("mentee-ids", mentor.pk),
+        depends_on=(learner_generation(mentor.pk),),
+        compute=lambda: sorted(
+            MentorAssignment.objects.filter(mentor=mentor, ended_at__isnull=True).values_list(
+                "learner_id", flat=True
+            )
+        ),
+    )
+    hour = timezone.localtime().strftime("%Y-%m-%dT%H")
+    return memoized(
+        ("caseload", mentor.pk, search, get_language(), hour),
+        depends_on=(
+            learner_generation(mentor.pk),
+            *(learner_generation(pk) for pk in mentee_ids),
+            EngagementSettings._generation(),
+            "pages",
+            "ladder",
+        ),
+        compute=lambda: caseload(mentor, search=search, config=config),
     )

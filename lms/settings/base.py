@@ -56,6 +56,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages are text: a 20 KB lesson is 5 KB on the wire (Django pads the compressed length
+    # against BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lms.core.caching.RequestMemoMiddleware",
     "lms.core.pages.CurrentSiteMiddleware",
@@ -102,11 +105,16 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# Connections are kept between requests (checked before reuse), not opened for each one.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://companion")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same, but a Redis outage slows pages down instead of failing them.
+    CACHES["default"]["BACKEND"] = "lms.core.cache.ResilientRedisCache"
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # The dashboards cache a few entries per cohort; the default (300) would evict them.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)
@@ -235,6 +243,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "learn:dashboard"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 24 * 30)
+# Read from the cache, written through to the database: a lost cache loses no login.
+SESSION_ENGINE = "lms.core.sessions"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Companion Academy"

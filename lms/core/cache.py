@@ -1,0 +1,78 @@
+"""Django's Redis cache, made to degrade instead of fail: with Redis unreachable, a read is a
+miss, a write does nothing, a counter starts again, and a warning says so in the log (once a
+minute). Everything that uses the cache (sessions, rate limits, Wagtail's site paths, the
+pages' kept data, the dashboards' numbers) then works without it, only slower."""
+
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+_last_warning = 0.0
+
+
+def _warn(exc):
+    global _last_warning
+    if time.monotonic() - _last_warning > 60:
+        _last_warning = time.monotonic()
+        logger.warning("cache unreachable, carrying on without it: %s", exc)
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        params = {**params}
+        options = {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 0.5,
+            **params.get("OPTIONS", {}),
+        }
+        params["OPTIONS"] = options
+        super().__init__(server, params)
+
+    def _safely(self, method, fallback, *args, **kwargs):
+        try:
+            return getattr(super(), method)(*args, **kwargs)
+        except UNREACHABLE as exc:
+            _warn(exc)
+            if isinstance(fallback, BaseException):
+                raise fallback from exc
+            return fallback
+
+    def get(self, key, default=None, version=None):
+        return self._safely("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._safely("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._safely("has_key", False, key, version)
+
+    def add(self, key, value, timeout=None, version=None):
+        # "Not added" sends a rate limiter to incr(), which then starts again (below).
+        return self._safely("add", False, key, value, timeout, version)
+
+    def set(self, key, value, timeout=None, version=None):
+        return self._safely("set", None, key, value, timeout, version)
+
+    def set_many(self, data, timeout=None, version=None):
+        return self._safely("set_many", [], data, timeout, version)
+
+    def touch(self, key, timeout=None, version=None):
+        return self._safely("touch", False, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._safely("delete", False, key, version)
+
+    def delete_many(self, keys, version=None):
+        return self._safely("delete_many", None, keys, version)
+
+    def incr(self, key, delta=1, version=None):
+        # As for a key that is not there: a counter (a rate limit) starts again.
+        return self._safely("incr", ValueError(f"{key} unreachable"), key, delta, version)
+
+    def clear(self):
+        return self._safely("clear", False)

@@ -1,0 +1,62 @@
+"""Logins read from the cache and written through to the database (Django's cached_db), which
+keep working when the cache does not: every cache call here that can fail falls back to the
+database. (Django's own store already does for some calls, not all.)
+
+The cache keeps a session for CACHE_SECONDS only, then reads it from the database again: a
+session ended while the cache was unreachable (a log-out that could not remove its cached
+copy) stops working within minutes, not at the end of its 30 days."""
+
+import logging
+
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
+from django.contrib.sessions.backends.db import SessionStore as DBStore
+
+logger = logging.getLogger(__name__)
+
+
+CACHE_SECONDS = 5 * 60
+
+
+class SessionStore(CachedDBStore):
+    def _cache_age(self):
+        return min(self.get_expiry_age(), CACHE_SECONDS)
+
+    def load(self):
+        try:
+            data = self._cache.get(self.cache_key)
+        except Exception:  # noqa: BLE001 - the cache is down: the database has it
+            data = None
+        if data is not None:
+            return data
+        data = DBStore.load(self)
+        if data:
+            try:
+                self._cache.set(self.cache_key, data, self._cache_age())
+            except Exception as exc:  # noqa: BLE001
+                logger.warning("session not cached: %s", exc)
+        return data
+
+    def save(self, must_create=False):
+        DBStore.save(self, must_create)
+        try:
+            self._cache.set(self.cache_key, self._session, self._cache_age())
+        except Exception as exc:  # noqa: BLE001
+            logger.warning("session not cached: %s", exc)
+
+    def exists(self, session_key):
+        try:
+            if session_key and (self.cache_key_prefix + session_key) in self._cache:
+                return True
+        except Exception:  # noqa: BLE001
+            pass
+        return DBStore.exists(self, session_key)
+
+    def delete(self, session_key=None):
+        DBStore.delete(self, session_key)
+        session_key = session_key or self.session_key
+        if session_key is None:
+            return
+        try:
+            self._cache.delete(self.cache_key_prefix + session_key)
+        except Exception as exc:  # noqa: BLE001 - it expires from the cache on its own
+            logger.warning("session not removed from the cache: %s", exc)

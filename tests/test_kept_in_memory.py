@@ -1,0 +1,152 @@
+"""What pages keep in memory or in the cache (lms/core/caching.py) is never seen stale: each
+kind of change shows on the next page load, whoever made it; with the cache down, pages are
+made afresh."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.services import submission_draft_save
+from certificates.services import certificate_issue
+from cms.models import SiteSettings
+from courses.models import LessonPage
+from courses.services import enrolment_create, lesson_complete
+from lms.accounts import roles
+from lms.mentoring.services import mentor_assign
+from tests.factories import (
+    UserFactory,
+    lessons_of,
+    log_contact,
+    make_ladder,
+    make_mentor,
+    make_quiz,
+    take_quiz,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ladder(site_pages, learner):
+    _home, index = site_pages
+    ladder = make_ladder(index)
+    enrolment_create(learner=learner, course=ladder.course)
+    return ladder
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def en(url):
+    """The English address of a default-language (Chinese) one."""
+    return "/en" + url.removeprefix("/en")
+
+
+def zh(url):
+    return url.removeprefix("/en")
+
+
+def test_a_published_change_shows_on_the_next_load(learner_client, ladder):
+    first, second = lessons_of(ladder.course)[:2]
+    assert "Lesson 2 of 2" in page(learner_client, en(second.url))  # kept from now on
+    draft = LessonPage.objects.get(pk=first.pk)
+    draft.title = "新的标题"
+    draft.save_revision().publish()
+    assert "新的标题" in page(learner_client, zh(first.url))
+    assert "新的标题" in page(learner_client, zh(ladder.course.url))  # the outline
+    module = second.get_parent()
+    added = module.add_child(instance=LessonPage(title="新加的一课", slug="added"))
+    added.save_revision().publish()
+    assert "Lesson 2 of 3" in page(learner_client, en(second.url))
+    LessonPage.objects.get(pk=first.pk).unpublish()
+    assert learner_client.get(zh(first.url)).status_code == 404
+    assert "Lesson 1 of 2" in page(learner_client, en(second.url))
+
+
+def test_her_progress_shows_on_her_next_page_load(learner_client, learner, ladder):
+    lesson = lessons_of(ladder.course)[0]
+    assert 'aria-valuenow="0"' in page(learner_client, en(reverse("learn:dashboard")))
+    assert "You have completed this lesson." not in page(learner_client, en(lesson.url))
+    lesson_complete(learner=learner, lesson=lesson)
+    assert 'aria-valuenow="50"' in page(learner_client, en(reverse("learn:dashboard")))
+    assert "You have completed this lesson." in page(learner_client, en(lesson.url))
+
+
+def test_an_attempt_a_draft_and_a_certificate_show_at_once(learner_client, learner, ladder):
+    quiz = make_quiz("安全小测", max_attempts=3)
+    quiz_url = en(reverse("assessments:quiz", args=[quiz.pk]))
+    assert "Attempts used: 0 of 3" in page(learner_client, quiz_url)
+    take_quiz(learner, quiz, passing=False)
+    assert "Attempts used: 1 of 3" in page(learner_client, quiz_url)
+    task_url = en(reverse("assessments:task", args=[ladder.task.pk]))
+    assert "我的草稿" not in page(learner_client, task_url)
+    submission_draft_save(learner=learner, task=ladder.task, text="我的草稿", form_token="t")
+    assert "我的草稿" in page(learner_client, task_url)
+    mine = en(reverse("certificates:mine"))
+    assert ladder.primary.name not in page(learner_client, mine)
+    certificate_issue(learner=learner, level=ladder.primary)
+    assert ladder.primary.name in page(learner_client, mine)
+
+
+def test_a_new_mentor_and_her_follow_up_show_on_the_learners_home(
+    learner_client, learner, province, site_pages
+):
+    home = en(reverse("learn:dashboard"))
+    assert "新来的老师" not in page(learner_client, home)
+    mentor = make_mentor(province, display_name="新来的老师")
+    mentor_assign(learner=learner, mentor=mentor)
+    assert "新来的老师" in page(learner_client, home)
+    day = timezone.localdate() + datetime.timedelta(days=9)
+    log_contact(mentor, learner, follow_up=day)
+    assert day.isoformat() in page(learner_client, home)
+    profile = mentor.mentor_profile
+    profile.shares_phone = False
+    profile.save()
+    assert mentor.phone_display not in page(learner_client, home)
+
+
+def test_a_role_given_shows_in_the_header_at_once(client, site_pages, role_groups):
+    person = UserFactory(roles=[roles.LEARNER])
+    client.force_login(person)
+    home = en(reverse("learn:dashboard"))
+    assert 'href="/admin/"' not in page(client, home)
+    person.groups.add(Group.objects.get(name=roles.PROGRAMME_STAFF))
+    assert 'href="/admin/"' in page(client, home)
+
+
+def test_settings_changed_in_the_admin_show_at_once(client, site_pages):
+    assert "新名字学堂" not in page(client, "/")
+    settings = SiteSettings.for_site(site_pages[0].get_site())
+    settings.programme_name = "新名字学堂"
+    settings.save()
+    assert "新名字学堂" in page(client, "/")
+
+
+def test_translations_still_switch(learner_client, ladder):
+    lesson = lessons_of(ladder.course)[0]
+    assert "退出登录" in page(learner_client, zh(lesson.url))
+    assert "Log out" in page(learner_client, en(lesson.url))
+    assert "退出登录" in page(learner_client, zh(reverse("learn:dashboard")))
+    assert "Log out" in page(learner_client, en(reverse("learn:dashboard")))
+
+
+def test_with_the_cache_down_pages_are_made_fresh(learner_client, learner, ladder, settings):
+    lesson = lessons_of(ladder.course)[0]
+    page(learner_client, zh(lesson.url))
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "lms.core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    assert ladder.course.title in page(learner_client, zh(lesson.url))
+    assert 'aria-valuenow="0"' in page(learner_client, en(reverse("learn:dashboard")))
+    lesson_complete(learner=learner, lesson=lesson)
+    assert 'aria-valuenow="50"' in page(learner_client, en(reverse("learn:dashboard")))
