@@ -70,7 +70,7 @@ benchmark-quiz: install
 benchmark-certificates: install
 	$(call ensure_database,$(BENCH_DB))
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_certificates --learners 10000 --pdfs 10
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_certificates --learners 10000 --pdfs 100
 
 # The staff dashboards on generated provinces of 5,000 and 50,000 learners, on PostgreSQL
 # (a database of their own, made once: about two minutes).

@@ -2,6 +2,7 @@
 from the environment, with embedded defaults that need no services (SQLite, in-process tasks,
 console email and SMS)."""
 
+import tempfile
 from pathlib import Path
 
 import environ
@@ -216,6 +217,12 @@ CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
 if env("RATELIMIT_IP_META_KEY", default=""):
     RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
 CERTIFICATE_FONT_PATH = env("CERTIFICATE_FONT_PATH", default="")
+# A local, writable folder for the reduced certificate font each process reads (certificates/
+# prepared_font.py): made once per font file, about 2 MB. Shared by the processes of a machine.
+CERTIFICATE_FONT_CACHE_DIR = env(
+    "CERTIFICATE_FONT_CACHE_DIR",
+    default=str(Path(tempfile.gettempdir()) / "companion-academy-fonts"),
+)
 
 # django-allauth: phone number or email with a password; codes by SMS or email.
 SITE_ID = 1

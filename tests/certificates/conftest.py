@@ -1,7 +1,18 @@
 import pytest
 
+from certificates import fonts
 from lms.mentoring.services import mentor_assign
+from tests.conftest import require
 from tests.factories import make_mentor
+
+
+@pytest.fixture
+def cjk_font():
+    fonts.find_cjk_font.cache_clear()
+    font = fonts.find_cjk_font()
+    require(font is not None, f"no Chinese font installed ({fonts.FONT_MISSING_HINT})")
+    yield font
+    fonts.find_cjk_font.cache_clear()
 
 
 @pytest.fixture

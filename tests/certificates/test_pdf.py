@@ -45,15 +45,6 @@ def png_logo() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture
-def cjk_font():
-    fonts.find_cjk_font.cache_clear()
-    font = fonts.find_cjk_font()
-    require(font is not None, f"no Chinese font installed ({fonts.FONT_MISSING_HINT})")
-    yield font
-    fonts.find_cjk_font.cache_clear()
-
-
 def poppler(tool: str, pdf: bytes, *args: str, tmp_path) -> str:
     """Run a poppler tool on the PDF; pdftotext prints to stdout, pdftoppm writes page.png."""
     require(shutil.which(tool) is not None, f"{tool} is missing: apt-get install poppler-utils")
