@@ -1,6 +1,8 @@
 """Learner pages (quizzes, practical tasks, her photos) and the mentor's grading pages.
 Mobile-first; every write goes through a service."""
 
+import time
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
@@ -10,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
 from lms.accounts.decorators import login_required_with_message, safe_url
+from lms.core.caching import valid_until
+from lms.core.kept_responses import kept_response
 from lms.core.translation import localized
 from lms.mentoring.decorators import mentor_required
 from lms.mentoring.permissions import is_current_mentor
@@ -249,8 +253,12 @@ def photo(request, photo_id, variant):
 
 
 @mentor_required
+@kept_response
 def queue(request):
-    return render(request, "assessments/grading_queue.html", {"rows": grading_queue(request.user)})
+    rows = grading_queue(request.user)
+    if rows:  # "waiting for 3 hours, 5 minutes" moves on every minute
+        valid_until(time.time() + 60)
+    return render(request, "assessments/grading_queue.html", {"rows": rows})
 
 
 @mentor_required

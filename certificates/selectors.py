@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from lms.core.caching import learner_generation, memoized
+from lms.core.caching import cached, learner_generation, memoized, valid_until
+from lms.core.dates import end_of_today
 from lms.core.translation import localized, localized_many
 
 from .models import Certificate
@@ -44,6 +45,7 @@ def checklist(learner, level, *, for_learner=True) -> LevelChecklist:
 def _kept_for(learner, name, compute, *key):
     """`compute()` about one learner, kept in memory until something of hers or the ladder
     changes, or the day does (certificates expire)."""
+    valid_until(end_of_today())
     return memoized(
         (name, learner.pk, get_language(), timezone.localdate().isoformat(), *key),
         depends_on=(learner_generation(learner.pk), *LADDER_DEPENDS_ON),
@@ -94,21 +96,37 @@ def _learner_certificates(learner):
 
 
 def verification(code: str):
-    """The certificate a public verification code opens, or None."""
-    return (
-        Certificate.objects.filter(verification_code=code)
-        .select_related("level")
-        .only(
-            "serial",
-            "status",
-            "holder_name",
-            "issued_on",
-            "expires_on",
-            "revoked_at",
-            "level__name",
-            "level__translation_key",
-            "level__locale_id",
-            "design",
-        )
-        .first()
+    """The certificate a public verification code opens, or None: kept in memory until its
+    holder's records change (a revocation, a reissue) or the ladder does."""
+    holder_id = cached(
+        ("certificate-holder", code),
+        depends_on=("certificate-codes",),
+        compute=lambda: (
+            Certificate.objects.filter(verification_code=code)
+            .values_list("learner_id", flat=True)
+            .first()
+        ),
+    )
+    if holder_id is None:
+        return None
+    return memoized(
+        ("verification", code),
+        depends_on=(learner_generation(holder_id), "ladder"),
+        compute=lambda: (
+            Certificate.objects.filter(verification_code=code)
+            .select_related("level")
+            .only(
+                "serial",
+                "status",
+                "holder_name",
+                "issued_on",
+                "expires_on",
+                "revoked_at",
+                "level__name",
+                "level__translation_key",
+                "level__locale_id",
+                "design",
+            )
+            .first()
+        ),
     )

@@ -14,6 +14,9 @@ from django_ratelimit.core import is_ratelimited
 
 from lms.accounts.decorators import login_required_with_message
 from lms.accounts.permissions import learners_visible_to
+from lms.core.caching import valid_until
+from lms.core.dates import end_of_today
+from lms.core.kept_responses import kept
 from lms.core.translation import localized
 from lms.programme.models import TrainingSession
 
@@ -88,12 +91,18 @@ def verify(request, code):
         increment=True,
     ):
         return render(request, "certificates/verify_limited.html", status=429)
+    return kept(request, lambda: _verification_page(request, code))
+
+
+def _verification_page(request, code):
     certificate = verification(code)
     if certificate is None:
         return render(request, "certificates/verify.html", {"certificate": None}, status=404)
     design = certificate.design or {}
     english = (get_language() or "").startswith("en")
     level_name = design.get("level_name_en" if english else "level_name") or certificate.level
+    if certificate.expires_on:  # it shows as expired from the day after
+        valid_until(end_of_today())
     return render(
         request,
         "certificates/verify.html",

@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from lms.core.caching import memoized
 from lms.core.page_models import CachedSettingMixin, CachedViewRestrictionsMixin
 
 from .blocks import PageStreamBlock
@@ -27,8 +28,14 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         from courses.models import CourseIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = CourseIndexPage.objects.child_of(self).live().first()
-        context["menu_pages"] = StandardPage.objects.child_of(self).live().in_menu()
+        context["catalogue"], context["menu_pages"] = memoized(
+            ("home-links", self.pk),
+            depends_on=("pages",),
+            compute=lambda: (
+                CourseIndexPage.objects.child_of(self).live().first(),
+                list(StandardPage.objects.child_of(self).live().in_menu()),
+            ),
+        )
         return context
 
 

@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -81,9 +82,14 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
 
 def lesson_visit(*, learner, lesson: LessonPage) -> None:
     """Note that the learner was active in the lesson's course (if she is enrolled), at most
-    once per ACTIVITY_THROTTLE: a page view mostly only reads."""
+    once per ACTIVITY_THROTTLE: a page view mostly only reads (once noted, a mark in the
+    cache spares the database until the throttle has passed; without the cache, the
+    database decides)."""
     now = timezone.now()
     course_path = lesson.path[: lesson.steplen * (lesson.depth - 2)]  # lesson › module › course
+    mark = f"visited:{learner.pk}:{course_path}"
+    if cache.get(mark):
+        return
     stale = list(
         Enrolment.objects.filter(
             Q(last_activity_at__isnull=True) | Q(last_activity_at__lt=now - ACTIVITY_THROTTLE),
@@ -96,3 +102,4 @@ def lesson_visit(*, learner, lesson: LessonPage) -> None:
     if stale:
         Enrolment.objects.filter(pk__in=stale).update(last_activity_at=now)
         learner_changed([learner.pk])
+    cache.set(mark, True, ACTIVITY_THROTTLE.total_seconds())

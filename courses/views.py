@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from lms.accounts.decorators import login_required_with_message, safe_url
 from lms.accounts.permissions import learners_visible_to
 from lms.core.hooks import LEARNER_HOME_PANELS, PERSON_PROGRESS_PANELS, panels
+from lms.core.kept_responses import kept_response
 
 from .models import CoursePage, LessonPage
 from .selectors import learner_progress
@@ -14,6 +15,7 @@ from .services import enrolment_create, lesson_complete
 
 
 @login_required_with_message
+@kept_response
 def dashboard(request):
     return render(
         request,

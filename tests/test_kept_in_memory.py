@@ -150,3 +150,36 @@ def test_with_the_cache_down_pages_are_made_fresh(learner_client, learner, ladde
     assert 'aria-valuenow="0"' in page(learner_client, en(reverse("learn:dashboard")))
     lesson_complete(learner=learner, lesson=lesson)
     assert 'aria-valuenow="50"' in page(learner_client, en(reverse("learn:dashboard")))
+
+
+def test_a_session_read_from_the_database_is_kept_once(learner_client, ladder, caplog):
+    """A login the cache has lost (evicted, restarted) costs one query and is kept again."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = en(reverse("learn:dashboard"))
+    page(learner_client, url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as first:
+        assert "Log out" in page(learner_client, url)
+    with CaptureQueriesContext(connection) as second:
+        assert "Log out" in page(learner_client, url)
+    sessions = [q for q in first.captured_queries if "django_session" in q["sql"]]
+    assert len(sessions) == 1
+    assert not [q for q in second.captured_queries if "django_session" in q["sql"]]
+    assert "session not cached" not in caplog.text
+
+
+def test_with_the_cache_down_she_stays_logged_in(learner_client, ladder, settings, caplog):
+    url = en(reverse("learn:dashboard"))
+    page(learner_client, url)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "lms.core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    assert "Log out" in page(learner_client, url)
+    assert "maximum recursion" not in caplog.text

@@ -2,12 +2,14 @@
 the completion gate of a lesson with a quiz."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from lms.core.caching import learner_generation, memoized
+from lms.core.caching import learner_generation, memoized, valid_until
 from lms.core.translation import canonical, localized, translations_of
 
 from ..models import AttemptAnswer, Question, QuizAttempt
@@ -46,11 +48,16 @@ def quiz_status(learner, quiz) -> QuizStatus:
     memory until something of hers or the quiz changes."""
     if not learner.is_authenticated:
         return _quiz_status(learner, quiz)
-    return memoized(
+    status = memoized(
         ("quiz-status", learner.pk, quiz.pk, get_language()),
         depends_on=(learner_generation(learner.pk), "ladder", "locales"),
         compute=lambda: _quiz_status(learner, quiz),
     )
+    for attempt in status.attempts:
+        if attempt.is_open and attempt.deadline:  # a page showing it changes when time is up
+            grace = timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS)
+            valid_until((attempt.deadline + grace).timestamp())
+    return status
 
 
 def _quiz_status(learner, quiz) -> QuizStatus:

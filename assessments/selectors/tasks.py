@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 
 from lms.core.caching import learner_generation, memoized
 from lms.core.translation import canonical, localized, translations_of
+from lms.mentoring.permissions import caseload_generations
 
 from ..models import RubricCriterion, Submission, SubmissionStatus, SubmissionVersion
 from ..permissions import submissions_gradable_by
@@ -82,18 +83,34 @@ class QueueRow:
 
 
 def grading_queue(mentor) -> list[QueueRow]:
-    """Her current mentees' work waiting for grading, oldest first. One query."""
-    submissions = (
-        submissions_gradable_by(mentor)
-        .select_related("learner__home_region", "task")
-        .annotate(version_count=Count("versions", filter=Q(versions__submitted_at__isnull=False)))
-        .order_by("submitted_at", "pk")
+    """Her current mentees' work waiting for grading, oldest first. One query, kept in
+    memory until she or one of her mentees changes (a hand-in, a grade, an assignment) or a
+    task is edited."""
+
+    def compute():
+        submissions = (
+            submissions_gradable_by(mentor)
+            .select_related("learner__home_region", "task")
+            .annotate(
+                version_count=Count("versions", filter=Q(versions__submitted_at__isnull=False))
+            )
+            .order_by("submitted_at", "pk")
+        )
+        return [QueueRow(submission=s, waiting_since=s.submitted_at) for s in submissions]
+
+    return memoized(
+        ("grading-queue", mentor.pk),
+        depends_on=(*caseload_generations(mentor), "ladder"),
+        compute=compute,
     )
-    return [QueueRow(submission=s, waiting_since=s.submitted_at) for s in submissions]
 
 
 def grading_waiting_count(mentor) -> int:
-    return submissions_gradable_by(mentor).count()
+    return memoized(
+        ("grading-count", mentor.pk),
+        depends_on=caseload_generations(mentor),
+        compute=lambda: submissions_gradable_by(mentor).count(),
+    )
 
 
 @dataclass

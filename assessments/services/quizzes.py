@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from courses.models import LessonCompletion
 from courses.services import lesson_complete
+from lms.core.caching import memoized
 from lms.core.signals import progress_changed
 from lms.core.translation import canonical
 
@@ -220,7 +221,17 @@ def _locked_attempt(attempt_id, learner):
 
 
 def _questions_of(attempt):
-    return list(Question.objects.filter(pk__in=attempt.question_ids))
+    """The attempt's questions (those that still exist), kept in memory with their choices
+    read until a quiz or question is edited (the ladder generation)."""
+
+    def compute():
+        questions = list(Question.objects.filter(pk__in=ids))
+        for question in questions:
+            question.choice_options(), question.correct_ids()  # their blocks, read now
+        return questions
+
+    ids = tuple(sorted(attempt.question_ids))
+    return memoized(("attempt-questions", ids), depends_on=("ladder",), compute=compute)
 
 
 @transaction.atomic

@@ -16,6 +16,8 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed
 
+        from lms.core.signals import track_learner_rows
+
         from . import roles
         from .models import User
 
@@ -23,6 +25,7 @@ class AccountsConfig(AppConfig):
         m2m_changed.connect(
             roles.roles_changed, sender=User.groups.through, dispatch_uid="accounts.roles-changed"
         )
+        track_learner_rows(User, field="pk")  # her account, kept for her pages (backends.py)
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

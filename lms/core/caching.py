@@ -24,6 +24,8 @@ logger = logging.getLogger(__name__)
 
 _MISSING = object()
 _request_memo = contextvars.ContextVar("companion_request_memo", default=None)
+# While a whole page is made to be kept (kept_responses.py): what it read.
+_recording = contextvars.ContextVar("companion_recording", default=None)
 _process_memo: OrderedDict = OrderedDict()
 _PROCESS_MEMO_LIMIT = 5000  # entries; the least recently used go first
 # Read together with the first token a request asks for: one round trip for the usual ones.
@@ -45,6 +47,9 @@ def _key(name):
 def generations(*names) -> dict | None:
     """{name: token} for these generations (made when missing); None when the cache is down.
     Within a request each token is read once."""
+    recording = _recording.get()
+    if recording is not None:
+        recording.names.update(names)
     memo = _request_memo.get()
     wanted = [name for name in names if memo is None or name not in memo]
     if wanted and memo is not None and not memo:
@@ -58,6 +63,8 @@ def generations(*names) -> dict | None:
                 cache.set_many(missing, timeout=None)
         except Exception as exc:  # noqa: BLE001 - any cache failure: no caching
             _warn(exc)
+            if recording is not None:
+                recording.untracked.append("the cache is down")
             return None
         found = {name: {**stored, **missing}[_key(name)] for name in wanted}
         if memo is not None:
@@ -69,6 +76,9 @@ def bump(*names):
     """Everything depending on these generations is stale everywhere: at once (for this
     transaction's own reads) and again after the commit (a process that read the old rows
     meanwhile may have cached them under the new token)."""
+    recording = _recording.get()
+    if recording is not None:  # a page that writes is not kept whole
+        recording.untracked.append(f"a write ({', '.join(names)})")
 
     def forget():
         try:
@@ -91,6 +101,38 @@ def _full_key(key, depends_on):
     return ":".join(["cached", *map(str, key), *(tokens[name] for name in depends_on)])
 
 
+class Recording:
+    """What a page read while it was made: the generations (so it can be kept until one is
+    bumped), whether it read anything else from the database (then it is not kept), and how
+    long what it shows stays true (`valid_until`)."""
+
+    def __init__(self):
+        self.names = set()
+        self.untracked = []
+        self.until = None
+        self.computing = 0
+
+
+def _computed(compute):
+    """compute(), whose reads are covered by the generations its caller depends on."""
+    recording = _recording.get()
+    if recording is None:
+        return compute()
+    recording.computing += 1
+    try:
+        return compute()
+    finally:
+        recording.computing -= 1
+
+
+def valid_until(moment: float):
+    """What is being shown stops being true at `moment` (a Unix time): a day count that
+    crosses a threshold, an hour that turns. A page kept whole is kept no longer."""
+    recording = _recording.get()
+    if recording is not None:
+        recording.until = moment if recording.until is None else min(recording.until, moment)
+
+
 def cached(key: tuple, *, depends_on: tuple, compute, timeout=60 * 60 * 6):
     """`compute()`, kept in the shared cache until one of `depends_on` is bumped (or
     `timeout` passes). Values must pickle."""
@@ -103,7 +145,7 @@ def cached(key: tuple, *, depends_on: tuple, compute, timeout=60 * 60 * 6):
         _warn(exc)
         return compute()
     if value is _MISSING:
-        value = compute()
+        value = _computed(compute)
         try:
             cache.set(full, value, timeout)
         except Exception as exc:  # noqa: BLE001
@@ -121,7 +163,7 @@ def memoized(key: tuple, *, depends_on: tuple, compute):
         return compute()
     value = _process_memo.get(full, _MISSING)
     if value is _MISSING:
-        value = compute()
+        value = _computed(compute)
         _process_memo[full] = value
         if len(_process_memo) > _PROCESS_MEMO_LIMIT:
             _process_memo.popitem(last=False)

@@ -1,6 +1,9 @@
 """Calendar arithmetic the certificates, the demo and the province generator share."""
 
 import calendar
+import datetime
+
+from django.utils import timezone
 
 
 def add_months(day, months):
@@ -10,3 +13,11 @@ def add_months(day, months):
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
+
+
+def end_of_today() -> float:
+    """The Unix time at which today (in the site's time zone) ends: what is kept because of
+    today's date runs out then."""
+    now = timezone.localtime()
+    midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight.timestamp()

@@ -3,11 +3,13 @@
 Wagtail routes a URL by asking each level of the page tree for the next slug (two queries a
 level: five levels for a lesson). A page's URL path is stored on it, so `serve` here finds the
 page by that path, through a map kept in the cache until a page is published, unpublished,
-moved or deleted (the "pages" generation), then loads that one page; Wagtail's own routing
-still answers anything the map does not know (and every page type with its own `route`)."""
+moved or deleted (the "pages" generation), then takes that page from the process's memory
+(loaded once per generation, its content blocks already read); Wagtail's own routing still
+answers anything the map does not know (and every page type with its own `route`)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
+from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
@@ -62,7 +64,22 @@ def find_page(request, path):
     model = ContentType.objects.get_for_id(key[1]).model_class()
     if model is None or "route" in model.__dict__:  # a page type with routes of its own
         return None
-    return model.objects.filter(pk=key[0], live=True).first()
+    return _live_page(model, key[0])
+
+
+def _live_page(model, pk):
+    """The live page, kept in this process until a page is published (or moved, deleted) or
+    a quiz or task its blocks name changes (the ladder): shared by the requests, never
+    changed by them."""
+
+    def compute():
+        page = model.objects.filter(pk=pk, live=True).first()
+        for field in model._meta.concrete_fields if page else ():
+            if isinstance(field, StreamField):
+                list(getattr(page, field.attname))  # the blocks' snippets and images, read now
+        return page
+
+    return memoized(("live-page", pk), depends_on=("pages", "ladder"), compute=compute)
 
 
 def serve(request, path):

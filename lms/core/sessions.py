@@ -18,8 +18,13 @@ CACHE_SECONDS = 5 * 60
 
 
 class SessionStore(CachedDBStore):
-    def _cache_age(self):
-        return min(self.get_expiry_age(), CACHE_SECONDS)
+    def _keep(self, data, **expiry):
+        # get_expiry_age() without an expiry reads the session itself: pass it while loading.
+        age = min(self.get_expiry_age(**expiry), CACHE_SECONDS)
+        try:
+            self._cache.set(self.cache_key, data, age)
+        except Exception as exc:  # noqa: BLE001 - the next request reads the database again
+            logger.warning("session not cached: %s", exc)
 
     def load(self):
         try:
@@ -28,20 +33,16 @@ class SessionStore(CachedDBStore):
             data = None
         if data is not None:
             return data
-        data = DBStore.load(self)
-        if data:
-            try:
-                self._cache.set(self.cache_key, data, self._cache_age())
-            except Exception as exc:  # noqa: BLE001
-                logger.warning("session not cached: %s", exc)
+        stored = self._get_session_from_db()
+        if stored is None:
+            return {}
+        data = self.decode(stored.session_data)
+        self._keep(data, expiry=stored.expire_date)
         return data
 
     def save(self, must_create=False):
         DBStore.save(self, must_create)
-        try:
-            self._cache.set(self.cache_key, self._session, self._cache_age())
-        except Exception as exc:  # noqa: BLE001
-            logger.warning("session not cached: %s", exc)
+        self._keep(self._session)
 
     def exists(self, session_key):
         try:

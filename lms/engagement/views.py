@@ -1,13 +1,16 @@
 """The mentor's home (/mentor/): her mentees, most in need first, by the engagement rule."""
 
+from datetime import timedelta
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from lms.core.caching import learner_generation, memoized
+from lms.core.caching import memoized, valid_until
+from lms.core.kept_responses import kept_response
 from lms.mentoring.decorators import mentor_required
-from lms.mentoring.models import MentorAssignment
+from lms.mentoring.permissions import caseload_generations
 
 from .models import EngagementSettings
 from .rules import reason_labels
@@ -17,6 +20,7 @@ PAGE_SIZE = 50
 
 
 @mentor_required
+@kept_response
 def caseload_view(request):
     flag = request.GET.get("flag", "")
     flag = flag if flag in (*CASELOAD_REASONS, "any") else ""
@@ -53,21 +57,13 @@ def _kept_caseload(mentor, search, config):
     """Her caseload, kept in memory until one of her mentees or her assignments changes (each
     bumps that person's generation: lms/core/caching.py), the engagement settings, a page or
     the ladder change, or the hour turns (the rule's day counts cross their thresholds)."""
-    mentee_ids = memoized(
-        ("mentee-ids", mentor.pk),
-        depends_on=(learner_generation(mentor.pk),),
-        compute=lambda: sorted(
-            MentorAssignment.objects.filter(mentor=mentor, ended_at__isnull=True).values_list(
-                "learner_id", flat=True
-            )
-        ),
-    )
-    hour = timezone.localtime().strftime("%Y-%m-%dT%H")
+    now = timezone.localtime()
+    hour = now.strftime("%Y-%m-%dT%H")
+    valid_until((now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)).timestamp())
     return memoized(
         ("caseload", mentor.pk, search, get_language(), hour),
         depends_on=(
-            learner_generation(mentor.pk),
-            *(learner_generation(pk) for pk in mentee_ids),
+            *caseload_generations(mentor),
             EngagementSettings._generation(),
             "pages",
             "ladder",

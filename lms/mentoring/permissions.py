@@ -27,6 +27,22 @@ def is_mentor(user) -> bool:
     return user._is_mentor
 
 
+def caseload_generations(mentor) -> tuple:
+    """The generations of what a mentor's pages show about her caseload: her own (her
+    assignments) and each current mentee's (their progress, work and contacts). Data kept
+    for her pages depends on these (lms/core/caching.py)."""
+    mentee_ids = memoized(
+        ("mentee-ids", mentor.pk),
+        depends_on=(learner_generation(mentor.pk),),
+        compute=lambda: sorted(
+            MentorAssignment.objects.filter(mentor=mentor, ended_at__isnull=True).values_list(
+                "learner_id", flat=True
+            )
+        ),
+    )
+    return (learner_generation(mentor.pk), *(learner_generation(pk) for pk in mentee_ids))
+
+
 def _current_mentee_ids(user):
     return MentorAssignment.objects.filter(mentor=user, ended_at__isnull=True).values("learner_id")
 

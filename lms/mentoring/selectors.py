@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from lms.core.caching import learner_generation, memoized
+from lms.core.caching import learner_generation, memoized, valid_until
+from lms.core.dates import end_of_today
 
 from .models import CoachingContact, MentorAssignment, MentorProfile
 from .permissions import contacts_visible_to, eligible_mentor_profiles, mentor_profiles_visible_to
@@ -68,6 +69,7 @@ def my_mentor(learner) -> MyMentor | None:
     """The learner's current mentor (phone only if she shares it) and her next follow-up,
     if one is planned from today on. Kept in memory until something of hers or a mentor's
     profile changes, or the day does."""
+    valid_until(end_of_today())
     return memoized(
         ("my-mentor", learner.pk, timezone.localdate().isoformat()),
         depends_on=(learner_generation(learner.pk), "mentors"),

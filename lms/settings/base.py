@@ -122,8 +122,9 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's, with her account kept in memory between her requests.
+    "lms.accounts.backends.ModelBackend",
+    "lms.accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

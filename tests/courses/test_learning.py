@@ -6,6 +6,7 @@ from django.urls import reverse
 from courses.models import Enrolment, LessonCompletion
 from courses.selectors import learner_progress
 from courses.services import enrolment_create, lesson_complete
+from lms.core.caching import learner_changed
 from tests.factories import (
     UserFactory,
     lessons_of,
@@ -110,8 +111,12 @@ def test_dashboard_query_count_is_the_same_for_1_and_30_courses(client, site_pag
 
     def count_queries():
         client.get(reverse("learn:dashboard"))  # warm caches (site root paths)
+        learner_changed([learner.pk])  # something of hers changed: her page is made afresh
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(reverse("learn:dashboard"))
+        with CaptureQueriesContext(connection) as kept:
+            assert client.get(reverse("learn:dashboard")).content == response.content
+        assert len(kept) == 0  # seen again: kept whole
         return len(ctx.captured_queries), len(response.context["progress"])
 
     enrol_in(1)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from courses.models import Enrolment
 from courses.services import lesson_complete
 from lms.accounts.models import User
+from lms.core.caching import learner_changed
 from lms.mentoring.models import CoachingContact, MentorAssignment
 from lms.mentoring.services import mentor_assign
 from tests.factories import (
@@ -106,8 +107,12 @@ def test_mentee_list_query_count_is_flat_for_5_or_500_mentees(
 
     def queries():
         mentor_client.get(CASELOAD)
+        learner_changed([mentor.pk])  # her mentees changed (written in bulk above): made afresh
         with CaptureQueriesContext(connection) as ctx:
             response = mentor_client.get(CASELOAD)
+        with CaptureQueriesContext(connection) as kept:
+            assert mentor_client.get(CASELOAD).content == response.content
+        assert len(kept) == 0  # seen again: kept whole
         return len(ctx), response.context["page"].paginator.count
 
     add_mentees(5)

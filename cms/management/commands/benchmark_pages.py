@@ -112,7 +112,9 @@ class Command(BaseCommand):
             raise CommandError(f"No user {phone}: load the demo first (manage.py seed_demo).")
         key = loadtest.signed_in(user)
         self.session_keys.append(key)
-        return f"{settings.SESSION_COOKIE_NAME}={key}"
+        # As her phone sends them after the first page: the login and the CSRF cookie.
+        csrf = get_random_string(32)
+        return f"{settings.SESSION_COOKIE_NAME}={key}; {settings.CSRF_COOKIE_NAME}={csrf}"
 
     def _targets(self):
         lessons = LessonPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)

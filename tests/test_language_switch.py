@@ -1,0 +1,54 @@
+"""The language switch is a link to the same page in the other language, both ways, on
+Wagtail pages and on the platform's own pages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import lessons_of, make_course, translate_tree
+
+pytestmark = pytest.mark.django_db
+
+
+def switch_link(body):
+    """(href, label) of the header's language link."""
+    match = re.search(r'<a class="lang" href="([^"]+)"[^>]*>([^<]+)</a>', body)
+    assert match, "no language link"
+    return match.group(1), match.group(2)
+
+
+def test_a_lesson_switches_to_its_translation_and_back(learner_client, site_pages):
+    home, index = site_pages
+    course = make_course(index, modules=1, lessons=1)
+    translate_tree(home)
+    lesson = lessons_of(course)[0]
+    body = learner_client.get(lesson.url).content.decode()
+    href, label = switch_link(body)
+    assert label == "English" and href.startswith("/en/")
+    english = learner_client.get(href).content.decode()
+    assert f"EN {lesson.title}" in english
+    back, label = switch_link(english)
+    assert label == "中文" and back == lesson.url
+    assert "退出登录" in learner_client.get(back).content.decode()
+
+
+@pytest.mark.parametrize("name", ["learn:dashboard", "certificates:mine"])
+def test_the_platforms_pages_switch_both_ways(learner_client, site_pages, name):
+    chinese = reverse(name).removeprefix("/en")
+    href, label = switch_link(learner_client.get(chinese).content.decode())
+    assert (href, label) == ("/en" + chinese, "English")
+    english = learner_client.get(href).content.decode()
+    assert "Log out" in english
+    back, label = switch_link(english)
+    assert (back, label) == (chinese, "中文")
+
+
+def test_the_switch_keeps_the_query(learner_client, site_pages):
+    href, _label = switch_link(learner_client.get("/learn/?page=2").content.decode())
+    assert href == "/en/learn/?page=2"
+
+
+def test_a_page_without_a_translation_switches_to_the_same_address(client, site_pages):
+    href, label = switch_link(client.get("/").content.decode())
+    assert label == "English" and href == "/en/"
