@@ -5,16 +5,17 @@ from django.dispatch import receiver
 
 from assessments.models import PracticalTask, Question, Quiz, Rubric, RubricCriterion
 from lms.core.caching import bump
-from lms.core.signals import learner_progress_changed
+from lms.core.signals import learner_progress_settled
 
 from .models import Certificate, CertificationLevel, LevelRequirement
 from .tasks import certificate_award_task
 
 
-@receiver(learner_progress_changed, dispatch_uid="certificates.award")
+@receiver(learner_progress_settled, dispatch_uid="certificates.award")
 def award_what_she_now_meets(sender, learner_ids, **kwargs):
-    """Issue (or queue for approval) every level these learners now meet, after the commit."""
-    certificate_award_task.delay_on_commit(list(learner_ids))
+    """Issue (or queue for approval) every level these learners now meet (in the background
+    task that follows their progress)."""
+    certificate_award_task(list(learner_ids))
 
 
 @receiver(post_save, sender=CertificationLevel, dispatch_uid="certificates.ladder-saved")

@@ -209,7 +209,7 @@ def _complete_lesson_if_open(attempt):
 def _locked_attempt(attempt_id, learner):
     attempt = (
         QuizAttempt.objects.select_for_update(of=("self",))
-        .select_related("quiz", "lesson")
+        .select_related("quiz")  # the lesson only when she passed (_complete_lesson_if_open)
         .filter(pk=attempt_id)
         .first()
     )

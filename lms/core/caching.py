@@ -75,23 +75,27 @@ def generations(*names) -> dict | None:
 def bump(*names):
     """Everything depending on these generations is stale everywhere: at once (for this
     transaction's own reads) and again after the commit (a process that read the old rows
-    meanwhile may have cached them under the new token)."""
+    meanwhile may have cached them under the new token); a transaction's bumps go to the
+    cache together after its commit."""
+    from .signals import on_commit_once
+
     recording = _recording.get()
     if recording is not None:  # a page that writes is not kept whole
         recording.untracked.append(f"a write ({', '.join(names)})")
+    _forget(names)
+    if transaction.get_connection().in_atomic_block:
+        on_commit_once("generations-bumped", names, _forget)
 
-    def forget():
-        try:
-            cache.delete_many([_key(name) for name in names])
-        except Exception as exc:  # noqa: BLE001
-            _warn(exc)
-        memo = _request_memo.get()
-        if memo is not None:
-            for name in names:
-                memo.pop(name, None)
 
-    forget()
-    transaction.on_commit(forget)
+def _forget(names):
+    try:
+        cache.delete_many([_key(name) for name in names])
+    except Exception as exc:  # noqa: BLE001
+        _warn(exc)
+    memo = _request_memo.get()
+    if memo is not None:
+        for name in names:
+            memo.pop(name, None)
 
 
 def _full_key(key, depends_on):

@@ -1,15 +1,25 @@
 """Events that lower apps announce and upper apps act on, as plain Django signals (connect a
 receiver with @receiver in the upper app's `receivers.py`, imported by its AppConfig.ready).
 
-Both are sent inside the writer's transaction: a receiver that does work defers it with
-`transaction.on_commit` or a task's `delay_on_commit`, so a rolled-back write causes nothing."""
+`learner_progress_changed` and `cohort_members_changed` are sent inside the writer's
+transaction: a receiver that does work defers it with `transaction.on_commit`, so a
+rolled-back write causes nothing. `learner_progress_settled` is sent after the commit, by a
+background task (lms/core/tasks.py), so the work that follows progress (certificates, the
+dashboards' numbers, engagement facts) is not done inside the learner's request."""
 
+from django.db import transaction
 from django.dispatch import Signal
 
 # Something counting toward a certificate or toward engagement changed for these learners (a
 # lesson, a quiz, a task, attendance, a coaching contact, a sign-off, a certificate).
 # Receivers get `learner_ids`: a sorted list of ints.
 learner_progress_changed = Signal()
+
+# The same learners, once the change is committed, in a background task: one per transaction
+# with every learner it changed. Receivers get `learner_ids`: a sorted list of ints.
+learner_progress_settled = Signal()
+
+SETTLE_TASK = "lms.core.tasks.progress_settle_task"
 
 # The members of these cohorts changed in bulk (an import), where no model signal fires.
 # Receivers get `cohort_ids`: a sorted list of ints.
@@ -25,6 +35,38 @@ def progress_changed(learner_ids, sender=None):
     learner_ids = _ids(learner_ids)
     if learner_ids:
         learner_progress_changed.send(sender=sender, learner_ids=learner_ids)
+        _settle_after_commit(learner_ids)
+
+
+def _settle_after_commit(learner_ids):
+    """After the commit, one task for every learner the transaction changed."""
+    from .tasks import enqueue
+
+    on_commit_once("progress-settle", learner_ids, lambda ids: enqueue(SETTLE_TASK, sorted(ids)))
+
+
+def on_commit_once(name, ids, action):
+    """`action(ids)` after the current transaction commits (at once outside one), with the
+    ids of every call made under `name` in it: each call adds a callback, and the first to
+    run takes everyone noted so far. Ids noted in a savepoint that rolled back may go with
+    the rest (the actions only recompute what is true); a transaction that rolled back
+    leaves nothing for the next."""
+    connection = transaction.get_connection()
+    owner = connection.atomic_blocks[0] if connection.in_atomic_block else None
+    collected = connection.__dict__.setdefault("collected_on_commit", {})
+    tag, pending = collected.get(name, (None, set()))
+    if tag is not owner or name not in collected:
+        pending = set()
+        collected[name] = (owner, pending)
+    pending.update(ids)
+
+    def callback():
+        if pending:
+            taken = set(pending)
+            pending.clear()
+            action(taken)
+
+    transaction.on_commit(callback)
 
 
 def cohorts_changed(cohort_ids, sender=None):

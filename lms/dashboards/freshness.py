@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.dispatch import receiver
 
-from lms.core.signals import cohort_members_changed, learner_progress_changed
+from lms.core.signals import cohort_members_changed, learner_progress_settled
 
 # A safety net for writes that bypass the hooks (a manual SQL fix): numbers are never older
 # than this.
@@ -76,20 +76,20 @@ def cohorts_changed(cohort_ids):
 def learners_changed(learner_ids):
     """After the commit, the overview counts again every cohort these learners belong to (as
     active members or not: a change of status matters too)."""
+    learner_ids = list(learner_ids)
+    if learner_ids:
+        transaction.on_commit(lambda: _touch_cohorts_of(learner_ids))
+
+
+def _touch_cohorts_of(learner_ids):
     from lms.programme.models import CohortMembership
 
-    learner_ids = list(learner_ids)
-
-    def touch():
-        cohort_ids = set(
-            CohortMembership.objects.filter(learner_id__in=learner_ids).values_list(
-                "cohort_id", flat=True
-            )
+    cohort_ids = set(
+        CohortMembership.objects.filter(learner_id__in=learner_ids).values_list(
+            "cohort_id", flat=True
         )
-        cache.delete_many([_cohort_token_key(pk) for pk in cohort_ids])
-
-    if learner_ids:
-        transaction.on_commit(touch)
+    )
+    cache.delete_many([_cohort_token_key(pk) for pk in cohort_ids])
 
 
 def ladder_changed(**_kwargs):
@@ -99,9 +99,10 @@ def ladder_changed(**_kwargs):
 # --- Receivers -------------------------------------------------------------------------------
 
 
-@receiver(learner_progress_changed, dispatch_uid="dashboards.progress")
-def progress_changed(sender, learner_ids, **kwargs):
-    learners_changed(learner_ids)
+@receiver(learner_progress_settled, dispatch_uid="dashboards.progress")
+def progress_settled(sender, learner_ids, **kwargs):
+    """In the background task that follows committed progress (lms/core/signals.py)."""
+    _touch_cohorts_of(learner_ids)
 
 
 @receiver(cohort_members_changed, dispatch_uid="dashboards.members")
