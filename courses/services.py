@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from lms.core.caching import learner_changed
 from lms.core.hooks import level_locked_reason
-from lms.core.signals import progress_changed
+from lms.core.signals import activity_changed, progress_changed
 from lms.core.translation import canonical, default_locale
 
 from .models import CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage
@@ -77,6 +77,8 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
     learner_changed([learner.pk])
     if created:
         progress_changed([learner.pk])
+    else:
+        activity_changed([learner.pk])
     return completion, created
 
 
@@ -100,6 +102,8 @@ def lesson_visit(*, learner, lesson: LessonPage) -> None:
         ).values_list("pk", flat=True)
     )
     if stale:
-        Enrolment.objects.filter(pk__in=stale).update(last_activity_at=now)
+        with transaction.atomic():
+            Enrolment.objects.filter(pk__in=stale).update(last_activity_at=now)
+            activity_changed([learner.pk])
         learner_changed([learner.pk])
     cache.set(mark, True, ACTIVITY_THROTTLE.total_seconds())

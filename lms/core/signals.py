@@ -21,6 +21,13 @@ learner_progress_settled = Signal()
 
 SETTLE_TASK = "lms.core.tasks.progress_settle_task"
 
+# These learners did something the engagement rule reads that does not count toward a
+# certificate (visited a lesson, failed a quiz, handed in a task, got a mentor), once
+# committed, in a background task: one per transaction. Receivers get `learner_ids`.
+learner_activity_settled = Signal()
+
+ACTIVITY_TASK = "lms.core.tasks.activity_settle_task"
+
 # The members of these cohorts changed in bulk (an import), where no model signal fires.
 # Receivers get `cohort_ids`: a sorted list of ints.
 cohort_members_changed = Signal()
@@ -38,11 +45,22 @@ def progress_changed(learner_ids, sender=None):
         _settle_after_commit(learner_ids)
 
 
-def _settle_after_commit(learner_ids):
-    """After the commit, one task for every learner the transaction changed."""
-    from .tasks import enqueue
+def activity_changed(learner_ids):
+    """Something the engagement rule reads changed for these learners without changing their
+    progress (a lesson visited, a quiz failed, a task handed in, a mentor assigned): after
+    the commit, learner_activity_settled (the engagement facts listen)."""
+    learner_ids = _ids(learner_ids)
+    if learner_ids:
+        _settle_after_commit(learner_ids, ACTIVITY_TASK)
 
-    on_commit_once("progress-settle", learner_ids, lambda ids: enqueue(SETTLE_TASK, sorted(ids)))
+
+def _settle_after_commit(learner_ids, task=SETTLE_TASK):
+    """After the commit, in the background, one task for every learner the transaction
+    changed: recorded in this transaction (the outbox), so it happens even if the broker is
+    down now."""
+    from .tasks import enqueue_ids_on_commit
+
+    enqueue_ids_on_commit(task, learner_ids)
 
 
 def on_commit_once(name, ids, action):

@@ -7,37 +7,98 @@ never import each other."""
 import logging
 
 from celery import shared_task
+from django.conf import settings
 from django.utils.module_loading import import_string
 
 logger = logging.getLogger(__name__)
 
 
-def enqueue_on_commit(task_path: str, *args, **kwargs):
-    """Send the Celery task at `task_path` ("app.tasks.name") with these arguments once the
-    current transaction commits (nothing is sent if it rolls back). Without a broker the task
-    runs in-process right after the commit."""
-    import_string(task_path).delay_on_commit(*args, **kwargs)
+def enqueue_on_commit(task_path: str, *args):
+    """Have the Celery task at `task_path` ("app.tasks.name") run with these (JSON)
+    arguments once the current transaction commits, exactly once, even if the broker or a
+    worker fails meanwhile (nothing runs if it rolls back): a row of the outbox, written in
+    this transaction (lms/core/outbox.py). Without a broker the task runs in-process right
+    after the commit."""
+    from .outbox import add
+
+    add(import_string(task_path).name, args)
 
 
-def enqueue(task_path: str, *args, **kwargs):
-    """Send the Celery task at `task_path` now (after a commit)."""
-    import_string(task_path).delay(*args, **kwargs)
+def enqueue_ids_on_commit(task_path: str, ids):
+    """enqueue_on_commit(task_path, ids), once per transaction: the ids of every call made in
+    it go to one run (one outbox row, written by the first call and widened by the next)."""
+    from django.db import transaction
+
+    from .models import OutboxTask
+    from .outbox import add
+
+    task = import_string(task_path).name
+    connection = transaction.get_connection()
+    # Without a broker each call runs in-process after the commit anyway.
+    if not connection.in_atomic_block or settings.CELERY_TASK_ALWAYS_EAGER:
+        add(task, [sorted(ids)])
+        return
+    pending = connection.__dict__.setdefault("outbox_rows_of_transaction", {})
+    entry = pending.get(task)
+    # The entry is this transaction's while its marker waits among the commit callbacks
+    # (they are cleared at the commit or rollback, and with a savepoint rolled back).
+    if entry is not None and any(c[1] is entry["marker"] for c in connection.run_on_commit):
+        wider = entry["ids"] | set(ids)
+        if wider == entry["ids"]:
+            return
+        entry["ids"] = wider
+        OutboxTask.objects.filter(pk=entry["row"].pk).update(args=[sorted(wider)])
+        return
+
+    def marker():
+        pending.pop(task, None)
+
+    entry = {"ids": set(ids), "marker": marker}
+    entry["row"] = add(task, [sorted(entry["ids"])])
+    pending[task] = entry
+    transaction.on_commit(marker)
+
+
+def enqueue_each_on_commit(task_path: str, arguments):
+    """enqueue_on_commit once for each tuple of arguments (one insert for all)."""
+    from .outbox import add_many
+
+    add_many(import_string(task_path).name, [tuple(args) for args in arguments])
+
+
+@shared_task(acks_late=True)
+def outbox_run_task(row_id: int) -> str:
+    """A worker's part of the outbox: do the row's work once."""
+    from .outbox import run
+
+    return run(row_id)
 
 
 @shared_task(acks_late=True)
 def progress_settle_task(learner_ids: list):
-    """Everything that follows these learners' committed progress (signals.py): each
-    receiver runs even if another fails; the task fails if any did."""
+    """Everything that follows these learners' committed progress (signals.py)."""
     from .signals import learner_progress_settled
 
+    _send_settled(learner_progress_settled, learner_ids)
+
+
+@shared_task(acks_late=True)
+def activity_settle_task(learner_ids: list):
+    """Everything that follows these learners' committed activity (signals.py)."""
+    from .signals import learner_activity_settled
+
+    _send_settled(learner_activity_settled, learner_ids)
+
+
+def _send_settled(signal, learner_ids):
+    """Each receiver runs even if another fails; the task fails if any did (and is tried
+    again: the receivers only count again what is true)."""
     failures = [
         (receiver, result)
-        for receiver, result in learner_progress_settled.send_robust(
-            sender=None, learner_ids=sorted(learner_ids)
-        )
+        for receiver, result in signal.send_robust(sender=None, learner_ids=sorted(learner_ids))
         if isinstance(result, Exception)
     ]
     for receiver, error in failures:
-        logger.error("after progress of %s: %r failed", learner_ids, receiver, exc_info=error)
+        logger.error("after a change of %s: %r failed", learner_ids, receiver, exc_info=error)
     if failures:
         raise failures[0][1]

@@ -5,7 +5,8 @@ from celery import shared_task
 from . import exports, selectors
 
 
-@shared_task(acks_late=True)
+# Commits in steps of its own and is idempotent itself (lms/core/outbox.py).
+@shared_task(acks_late=True, outbox_atomic=False)
 def export_job_run_task(job_id: int) -> str:
     job = exports.export_job_run(job_id=job_id)
     return job.status if job else ""

@@ -10,3 +10,6 @@ class EngagementConfig(AppConfig):
     label = "engagement"
     verbose_name = _("Engagement")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers  # noqa: F401

@@ -46,3 +46,35 @@ class EngagementSettings(CachedSettingMixin, BaseGenericSetting):
 
     class Meta:
         verbose_name = _("engagement settings")
+
+
+class LearnerFacts(models.Model):
+    """What the engagement rule reads about one learner that takes counting across many rows
+    (her lessons, contacts, quizzes and tasks), kept current by the events that change it
+    (facts.py) so that the staff at-risk list filters a province in one query. Facts, not
+    verdicts: the thresholds and today's date are applied when the list is asked (rules.py),
+    so the list stays exact as days pass and thresholds change. A learner without a row has
+    done nothing yet that the rule counts."""
+
+    learner = models.OneToOneField(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="engagement_facts",
+        verbose_name=_("learner"),
+    )
+    last_activity = models.DateTimeField(_("last activity"), null=True, blank=True)
+    last_contact_on = models.DateField(_("last coaching contact"), null=True, blank=True)
+    next_follow_up = models.DateField(_("follow-up due"), null=True, blank=True)
+    # The most failed attempts at one quiz she has not passed.
+    quiz_failures = models.PositiveIntegerField(_("failed attempts at one quiz"), default=0)
+    # Since when her longest-waiting practical task has waited (for a grade or her revision).
+    waiting_since = models.DateTimeField(_("practical task waiting since"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("engagement facts")
+        verbose_name_plural = _("engagement facts")
+
+    def __str__(self):
+        return str(self.learner_id)

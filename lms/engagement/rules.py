@@ -107,6 +107,47 @@ def engagement_of(learner_ids, *, config=None, today=None, now=None) -> dict[int
     return found
 
 
+def reason_conditions(config, *, today, now, facts="engagement_facts__") -> dict:
+    """The same rule as a condition on learners (User rows) for each reason, read from their
+    facts (models.LearnerFacts), for lists that filter a whole province in the database (the
+    staff at-risk list). A learner without facts has done nothing the rule counts."""
+
+    def joined_before(days):
+        day = today - datetime.timedelta(days=days)
+        return Q(
+            date_joined__lt=timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        )
+
+    def fact(name, lookup, value):
+        return Q(**{f"{facts}{name}__{lookup}": value})
+
+    def never(name, days):
+        return fact(name, "isnull", True) & joined_before(days)
+
+    return {
+        "inactive": fact("last_activity", "lt", now - datetime.timedelta(days=config.inactive_days))
+        | never("last_activity", config.inactive_days),
+        "quiz_failures": fact("quiz_failures", "gte", config.quiz_failures),
+        "task_waiting": fact(
+            "waiting_since", "lt", now - datetime.timedelta(days=config.task_wait_days)
+        ),
+        "no_mentor": ~Q(
+            pk__in=MentorAssignment.objects.filter(ended_at__isnull=True).values("learner_id")
+        ),
+        "no_contact": fact(
+            "last_contact_on", "lt", today - datetime.timedelta(days=config.no_contact_days)
+        )
+        | never("last_contact_on", config.no_contact_days),
+        "follow_up": fact("next_follow_up", "lte", today),
+        "expiring": Q(
+            pk__in=Certificate.objects.filter(
+                current_certificates_q(today),
+                expires_on__lte=today + datetime.timedelta(days=config.expiry_warning_days),
+            ).values("learner_id")
+        ),
+    }
+
+
 def _learner_facts(learner_ids):
     """Per learner: her last activity, last contact, the follow-up pending after it, whether
     she has a mentor now, and when her account was made. One query."""

@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 
 from lms.accounts.sms import send_sms
 from lms.core.caching import learner_changed
-from lms.core.tasks import enqueue_on_commit
+from lms.core.tasks import enqueue_each_on_commit, enqueue_on_commit
 
 from .models import Channel, Delivery, Notification
 
@@ -197,7 +197,7 @@ def notify_many_in_language(
                 new.append(notification)
         return new
     if deliver:
-        for notification in notifications:
-            if wanted[notification.recipient_id]:
-                enqueue_on_commit(DELIVER_TASK, notification.pk)
+        enqueue_each_on_commit(
+            DELIVER_TASK, [(n.pk,) for n in notifications if wanted[n.recipient_id]]
+        )
     return notifications

@@ -1,15 +1,17 @@
 from celery import shared_task
 
+from lms.core.outbox import RetryLater
+
 from .services import notification_deliver
 
-MAX_RETRIES = 6
+RETRY_SECONDS = 120
 
 
-@shared_task(bind=True, acks_late=True, max_retries=MAX_RETRIES)
-def deliver_notification(self, notification_id: int) -> int:
-    """Send a notification's email and SMS. A channel that failed is retried later with a
-    growing delay (2, 4, 8 … minutes); what was sent is never sent again."""
+@shared_task(acks_late=True)
+def deliver_notification(notification_id: int) -> int:
+    """Send a notification's email and SMS (run from the outbox: lms/core/outbox.py). A
+    channel that failed is tried again later; what was sent is never sent again."""
     sent, failed = notification_deliver(notification_id=notification_id)
-    if failed and not self.request.is_eager:
-        raise self.retry(countdown=120 * 2**self.request.retries)
+    if failed:
+        raise RetryLater(RETRY_SECONDS)
     return sent

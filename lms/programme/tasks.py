@@ -20,7 +20,8 @@ def session_cancellation_notify_task(session_id: int) -> int:
     return session_cancellation_notify(session=session)
 
 
-@shared_task(acks_late=True)
+# Commits in steps of its own and is idempotent itself (lms/core/outbox.py).
+@shared_task(acks_late=True, outbox_atomic=False)
 def import_apply_task(batch_id: int) -> str:
     batch = import_apply(batch_id=batch_id)
     return batch.status if batch else ""

@@ -178,6 +178,11 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# The outbox (lms/core/outbox.py): how often a worker hands waiting work to the broker, when it
+# hands again work not done (a lost message), and how many failures before it gives up.
+OUTBOX_POLL_SECONDS = env.float("OUTBOX_POLL_SECONDS", default=1.0)
+OUTBOX_REPUBLISH_SECONDS = env.int("OUTBOX_REPUBLISH_SECONDS", default=300)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 CELERY_BEAT_SCHEDULE = {
     # A timed quiz whose time ran out is scored even if she never comes back to it.
     "close-expired-quiz-attempts": {
@@ -202,6 +207,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # The readiness overview is counted per day: count it before staff arrive (after the
     # certificate expiry at 01:10, which changes it).
+    # The engagement facts the at-risk list reads are kept current by events; counted again
+    # each night as a safety net.
+    "nightly-engagement-facts": {
+        "task": "lms.engagement.tasks.facts_refresh_all_task",
+        "schedule": crontab(hour=1, minute=25),
+    },
     "nightly-overview-warm-up": {
         "task": "lms.dashboards.tasks.overview_warm_task",
         "schedule": crontab(hour=1, minute=40),

@@ -7,11 +7,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import Workbook, load_workbook
 
 from lms.accounts import roles
 from lms.accounts.models import User
+from lms.core.models import OutboxTask
 from lms.mentoring.models import MentorAssignment
 from lms.programme.models import CohortMembership, ImportBatch, ImportStatus
 from lms.programme.services import import_apply, import_preview, import_start
@@ -468,6 +469,7 @@ def test_the_preview_and_result_are_in_chinese_for_chinese_staff(
 def test_the_welcome_text_is_a_notification_sent_once_and_retried_when_the_gateway_fails(
     staff_client, cohort, sms_outbox, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
 ):
+    from lms.core import outbox
     from lms.notifications import services as notifications
     from lms.notifications.models import Delivery, Notification
     from lms.notifications.tasks import deliver_notification
@@ -488,8 +490,13 @@ def test_the_welcome_text_is_a_notification_sent_once_and_retried_when_the_gatew
     assert "gateway down" in delivery.last_error and sms_outbox == [] and mailoutbox == []
     assert "on its way to 1 new learner" in page_text(staff_client, batch)
 
+    # The delivery waits in the outbox to be tried again later.
+    waiting = OutboxTask.objects.get(task=deliver_notification.name, args=[welcome.pk])
+    assert waiting.done_at is None and waiting.attempts == 1
+    assert waiting.available_at > timezone.now()
+
     monkeypatch.undo()
-    deliver_notification.delay(welcome.pk)  # the machinery's retry
+    assert outbox.run(waiting.pk) == "done"  # the machinery's retry
     assert [m["phone"] for m in sms_outbox] == ["+8613800000001"]
     assert (
         "王小梅" in sms_outbox[0]["message"] and "/accounts/login/code/" in sms_outbox[0]["message"]

@@ -32,6 +32,7 @@ from courses.selectors import required_lessons
 from lms.accounts import roles
 from lms.accounts.models import Region, RegionKind, User
 from lms.core.dates import add_months
+from lms.engagement.facts import facts_refresh
 from lms.mentoring.models import CoachingContact, MentorAssignment, MentorProfile
 from lms.programme.models import (
     Attendance,
@@ -91,6 +92,9 @@ class Command(BaseCommand):
             self.cohorts = self.make_cohorts(cohorts)
             self.learners = self.make_learners(learners)
             self.make_progress()
+            # Written in bulk, without the events that keep the engagement facts current.
+            facts_refresh([learner.pk for learner in self.learners])
+            self.say("engagement facts counted")
         if connection.vendor == "postgresql":
             # Fresh statistics, as a running database has them: the planner needs the new
             # row counts to choose its joins (the dashboards slowed tenfold without).

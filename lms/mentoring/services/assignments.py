@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import User
 from lms.accounts.permissions import learners_managed_by
 from lms.core.caching import learner_changed
-from lms.core.tasks import enqueue_on_commit
+from lms.core.tasks import enqueue_each_on_commit
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify
 
@@ -229,8 +229,10 @@ def _write(new, to_end, actor, reason, learner_ids) -> AssignmentChange:
         [a.learner_id for a in [*created, *to_end]] + [a.mentor_id for a in [*created, *to_end]]
     )
     ids = [a.pk for a in created]
-    for start in range(0, len(ids), NOTIFY_BATCH):
-        enqueue_on_commit(NOTIFY_TASK, ids[start : start + NOTIFY_BATCH])
+    enqueue_each_on_commit(
+        NOTIFY_TASK,
+        [(ids[start : start + NOTIFY_BATCH],) for start in range(0, len(ids), NOTIFY_BATCH)],
+    )
     return AssignmentChange(created=created, ended=[a.learner_id for a in to_end])
 
 
