@@ -297,6 +297,59 @@ def readiness_bulk(learner_ids, level, *, today=None) -> dict[int, Readiness]:
     return result
 
 
+def held_or_ready_bulk(learner_ids, level, *, today=None) -> set[int]:
+    """The learners among these who hold the level now or meet everything it asks: who
+    readiness_bulk says `is_held_or_ready`, worked out as sets from the same units' answers
+    without a Readiness for each (a province's overview asks it of 45,000 learners). The
+    same queries as readiness_bulk."""
+    today = today or timezone.localdate()
+    if not hasattr(level, "reqs"):
+        level = level_in_ladder(level)
+    ids = set(learner_ids)
+    learners = learner_ids if hasattr(learner_ids, "query") else list(ids)
+    held, lapsed, seen = set(), set(), set()
+    # Newest first, as take_certificates reads them: held if any is current; else her latest
+    # lapsed unless it was revoked.
+    for learner_id, status, expires_on in (
+        Certificate.objects.filter(learner_id__in=learners, level=level)
+        .order_by("learner_id", "-issued_at", "-pk")
+        .values_list("learner_id", "status", "expires_on")
+    ):
+        if status == CertificateStatus.VALID and (expires_on is None or expires_on >= today):
+            held.add(learner_id)
+        if learner_id not in seen:
+            seen.add(learner_id)
+            if status != CertificateStatus.REVOKED:
+                lapsed.add(learner_id)
+    lapsed -= held
+    declined, seen = set(), set()
+    for learner_id, status in (
+        ApprovalRequest.objects.filter(learner_id__in=learners, level=level)
+        .order_by("learner_id", "-requested_at", "-pk")
+        .values_list("learner_id", "status")
+    ):
+        if learner_id not in seen:
+            seen.add(learner_id)
+            if status == ApprovalStatus.DECLINED:
+                declined.add(learner_id)
+    fresh_needed = (lapsed | declined) & ids
+
+    def met(requirement):
+        found, default = UNITS[requirement.kind].evaluate_bulk(learners, requirement, level, today)
+        if default["met"]:
+            return ids - {pk for pk, answer in found.items() if not answer["met"]}
+        return {pk for pk, answer in found.items() if answer["met"]}
+
+    # She is ready with at least one check, every one met: the level's requirements, and a
+    # fresh sign-off when she needs one and the level does not ask for a sign-off anyway.
+    ready = set(ids) if level.reqs else set(fresh_needed)
+    for requirement in level.reqs:
+        ready &= met(requirement)
+    if not _has_kind(level.reqs, RequirementKind.SIGN_OFF) and fresh_needed:
+        ready -= fresh_needed - met(_implicit(level, RequirementKind.SIGN_OFF))
+    return held | ready
+
+
 def held_levels_bulk(learner_ids, *, today=None) -> dict[int, set]:
     """{learner_id: ids of the levels she holds now}. One query."""
     today = today or timezone.localdate()

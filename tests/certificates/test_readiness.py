@@ -1,15 +1,23 @@
 """The readiness engine: each requirement kind moves from missing to met through the real
 action, the words a learner reads, and one learner vs bulk agreeing over random data."""
 
+import datetime
 import random
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from certificates.models import Certificate, SignOff
+from certificates.models import (
+    ApprovalRequest,
+    ApprovalStatus,
+    Certificate,
+    CertificateStatus,
+    SignOff,
+)
+from certificates.readiness import held_or_ready_bulk, readiness_bulk, readiness_for
 from certificates.readiness import ladder as load_ladder
-from certificates.readiness import readiness_bulk, readiness_for
 from certificates.selectors import checklist
 from certificates.services import certificate_issue, observation_record, sign_off_create
 from lms.mentoring.services import mentor_assign
@@ -141,6 +149,21 @@ def _random_history(rng, learners, ladder, mentor, province):
             log_contact(mentor, learner)
         if rng.random() < 0.3:
             certificate_issue(learner=learner, level=ladder.primary)
+            fate = rng.random()
+            if fate < 0.3:  # it lapsed: recertifying asks a fresh sign-off
+                Certificate.objects.filter(learner=learner).update(
+                    issued_on=datetime.date(2019, 1, 1), expires_on=datetime.date(2020, 1, 1)
+                )
+            elif fate < 0.5:
+                Certificate.objects.filter(learner=learner).update(
+                    status=CertificateStatus.REVOKED, revoked_at=timezone.now()
+                )
+        if rng.random() < 0.2:
+            ApprovalRequest.objects.create(
+                learner=learner,
+                level=ladder.primary,
+                status=rng.choice([ApprovalStatus.DECLINED, ApprovalStatus.PENDING]),
+            )
         if rng.random() < 0.2:
             SignOff.objects.get_or_create(
                 learner=learner,
@@ -158,6 +181,10 @@ def test_bulk_and_single_agree_on_random_histories(seed, ladder, province, role_
     _random_history(rng, learners, ladder, mentor, province)
     for level in load_ladder():
         bulk = readiness_bulk([u.pk for u in learners], level)
+        # The overview's sets say the same as the Readiness of each.
+        assert held_or_ready_bulk([u.pk for u in learners], level) == {
+            pk for pk, readiness in bulk.items() if readiness.is_held_or_ready
+        }
         for learner in learners:
             single = readiness_for(learner, level)
             assert bulk[learner.pk].key() == single.key(), (seed, level.slug, learner.pk)

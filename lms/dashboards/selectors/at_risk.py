@@ -1,7 +1,6 @@
 """Learners at risk: the active members of the staff member's cohorts who need attention,
 by the one engagement rule (lms/engagement/rules.py)."""
 
-import datetime
 import operator
 from dataclasses import dataclass, field
 from functools import reduce
@@ -13,8 +12,12 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
 from lms.engagement.models import EngagementSettings
-from lms.engagement.rules import REASONS, engagement_of, reason_conditions, reason_labels
-from lms.programme.models import Cohort
+from lms.engagement.rules import (
+    REASONS,
+    engagement_stream,
+    reason_conditions,
+    reason_labels,
+)
 
 from .common import active_members
 
@@ -37,37 +40,35 @@ class Person:
 @dataclass
 class RiskRow:
     learner: Person
-    cohorts: list
-    joined_on: datetime.date
+    cohorts: list  # the names of her cohorts among the list's
     reasons: dict = field(default_factory=dict)  # code: detail
 
 
 def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> "AtRiskRows":
     """Active members of `cohorts` who need attention by the engagement rule, ordered by
-    name: a sequence read a slice at a time (a page of the screen, a chunk of the export).
-    Who is on it is decided in the database from the engagement facts (one query whatever
-    the province's size); each row's reasons and details are the rule's, counted fresh for
-    the rows read."""
+    name: a sequence read a slice at a time (a page of the screen) or streamed whole (the
+    export). Who is on it and why is decided in the database from the engagement facts
+    (lms/engagement/facts.py), by the rule's own conditions: a fixed number of queries, and
+    no row object for a learner who is not read."""
     return AtRiskRows(cohorts, reason=reason, today=today, now=now, config=config)
 
 
 class AtRiskRows:
-    CHUNK = 2000  # rows counted together when the whole list is read (the export)
-
     def __init__(self, cohorts, *, reason=None, today=None, now=None, config=None):
         self.now = now or timezone.now()
         self.today = today or timezone.localdate(self.now)
         self.config = config or EngagementSettings.load()
-        self.cohorts, self.reason = cohorts, reason
+        self.cohorts = cohorts
         conditions = reason_conditions(self.config, today=self.today, now=self.now)
         wanted = conditions[reason] if reason else reduce(operator.or_, conditions.values())
-        self.learners = (
+        self.users = (
             User.objects.filter(pk__in=active_members(cohorts).values("learner_id"))
             .filter(wanted)
             .order_by("display_name", "pk")
-            .values_list("pk", flat=True)
         )
+        self.learners = self.users.values_list("pk", flat=True)
         self._count = None
+        self._ahead = None
 
     def count(self):
         if self._count is None:
@@ -81,9 +82,7 @@ class AtRiskRows:
         database finds and sorts the list once, not once to count it and again for the
         page): a paginator's count and slice that follow cost nothing more."""
         found = list(
-            self.learners.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
-                start:stop
-            ]
+            self.learners.annotate(total=Window(Count("pk"))).values_list("pk", "total")[start:stop]
         )
         if found:
             self._count = found[0][1]
@@ -92,61 +91,51 @@ class AtRiskRows:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        ahead = getattr(self, "_ahead", None)
-        if ahead and (index.start or 0, index.stop) == ahead[:2]:
-            return self._rows(ahead[2])
-        return self._rows(list(self.learners[index]))
-
-    def __iter__(self):
-        ids = list(self.learners)
-        for start in range(0, len(ids), self.CHUNK):
-            yield from self._rows(ids[start : start + self.CHUNK])
-
-    def _rows(self, ids) -> list[RiskRow]:
-        """These learners' rows, in this order: her cohorts among the list's, when she
-        joined the first, and the rule's reasons. Three queries, and the rule's."""
+        if self._ahead and (index.start or 0, index.stop) == self._ahead[:2]:
+            ids = self._ahead[2]
+        else:
+            ids = list(self.learners[index])
         if not ids:
             return []
-        members = {}
-        cohort_ids = set()
-        english = get_language() == "en"
-        for learner_id, cohort_id, joined_on, name, username, village, village_en in (
-            active_members(self.cohorts)
-            .filter(learner_id__in=ids)
-            .order_by("learner_id", "cohort__name")
-            .values_list(
-                "learner_id",
-                "cohort_id",
-                "joined_on",
-                "learner__display_name",
-                "learner__username",
-                "learner__home_region__name",
-                "learner__home_region__name_en",
-            )
+        return list(self._read(User.objects.filter(pk__in=ids), among=ids, order=ids))
+
+    def __iter__(self):
+        """Every row, in order, streamed from one cursor."""
+        return self._read(self.users)
+
+    def _read(self, users, among=None, order=None):
+        """The rows of `users`: their cohorts among the list's (one query), and their names
+        and reasons (lms.engagement.rules.engagement_stream)."""
+        members = active_members(self.cohorts)
+        members = members.filter(learner_id__in=among if among is not None else users.values("pk"))
+        cohorts = {}
+        for learner_id, name in (
+            members.order_by("learner_id", "cohort__name")
+            .values_list("learner_id", "cohort__name")
+            .iterator(chunk_size=5000)
         ):
-            row = members.get(learner_id)
-            if row is None:
-                village = (english and village_en) or village or ""
-                row = members[learner_id] = RiskRow(
-                    Person(learner_id, name or username, village), [], joined_on
-                )
-            row.cohorts.append(cohort_id)
-            cohort_ids.add(cohort_id)
-            row.joined_on = min(row.joined_on, joined_on)
-        cohort_by_id = {c.pk: c for c in Cohort.objects.filter(pk__in=cohort_ids).only("name")}
-        engagement = engagement_of(ids, config=self.config, today=self.today, now=self.now)
-        rows = []
-        for pk in ids:
-            row = members.get(pk)
-            if row is None:  # no longer an active member since the list was counted
+            cohorts.setdefault(learner_id, []).append(name)
+        english = get_language() == "en"
+        stream = engagement_stream(
+            users,
+            config=self.config,
+            today=self.today,
+            now=self.now,
+            among=among,
+            fields=("display_name", "username", "home_region__name", "home_region__name_en"),
+        )
+        rows = {} if order is not None else None
+        for pk, (name, username, village, village_en), reasons in stream:
+            if pk not in cohorts:  # no longer an active member since the list was counted
                 continue
-            row.cohorts = [cohort_by_id[c] for c in row.cohorts]
-            row.reasons = engagement[pk].reasons
-            # The facts lag the records by the moment the background refresh takes: the
-            # fresh rule has the last word.
-            if row.reasons and (self.reason is None or self.reason in row.reasons):
-                rows.append(row)
-        return rows
+            village = (english and village_en) or village or ""
+            row = RiskRow(Person(pk, name or username, village), cohorts[pk], reasons)
+            if rows is None:
+                yield row
+            else:
+                rows[pk] = row
+        if order is not None:
+            yield from (rows[pk] for pk in order if pk in rows)
 
 
 def at_risk_table(rows, config):
@@ -159,7 +148,7 @@ def at_risk_table(rows, config):
         return [
             row.learner.name,
             row.learner.village,
-            ", ".join(c.name for c in row.cohorts),
+            ", ".join(row.cohorts),
             "; ".join(str(labels[code]) for code in row.reasons),
             "; ".join(str(detail) for detail in row.reasons.values()),
         ]

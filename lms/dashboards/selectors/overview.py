@@ -13,7 +13,7 @@ from certificates.models import (
     Certificate,
     CertificateStatus,
 )
-from certificates.readiness import held_levels_bulk, ladder, readiness_bulk
+from certificates.readiness import held_levels_bulk, held_or_ready_bulk, ladder
 from lms.core.translation import localized_many
 from lms.programme.models import Cohort
 
@@ -71,7 +71,7 @@ def readiness_overview(cohorts, *, today=None, weeks=None, cached=True) -> list[
     Each cohort's numbers come from the cache when nothing of it changed (see freshness.py);
     the others are counted together. Queries: the ladder (three), the level names in the
     reader's language, and for the stale cohorts: members, held levels, recent certificates,
-    and one readiness_bulk per target level among them."""
+    and one held_or_ready_bulk per target level among them."""
     today = today or timezone.localdate()
     weeks = weeks or DashboardSettings.load().forecast_weeks
     cohorts = list(cohorts)
@@ -139,11 +139,7 @@ def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
         ids = active_members([c.pk for c in cohorts if c.level == slug]).values_list(
             "learner_id", flat=True
         )
-        ready_by_level[slug] = {
-            pk
-            for pk, readiness in readiness_bulk(ids, level, today=today).items()
-            if readiness.is_held_or_ready
-        }
+        ready_by_level[slug] = held_or_ready_bulk(ids, level, today=today)
 
     window_start = today - datetime.timedelta(weeks=weeks)
     issued = {}
