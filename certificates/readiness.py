@@ -335,10 +335,7 @@ def held_or_ready_bulk(learner_ids, level, *, today=None) -> set[int]:
     fresh_needed = (lapsed | declined) & ids
 
     def met(requirement):
-        found, default = UNITS[requirement.kind].evaluate_bulk(learners, requirement, level, today)
-        if default["met"]:
-            return ids - {pk for pk, answer in found.items() if not answer["met"]}
-        return {pk for pk, answer in found.items() if answer["met"]}
+        return UNITS[requirement.kind].met_bulk(learners, requirement, level, today, ids)
 
     # She is ready with at least one check, every one met: the level's requirements, and a
     # fresh sign-off when she needs one and the level does not ask for a sign-off anyway.

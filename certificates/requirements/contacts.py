@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from lms.mentoring.models import CoachingContact
 
-from .base import ChecklistItem, RequirementUnit, counted_bulk
+from .base import ChecklistItem, RequirementUnit, counted_bulk, counted_met
 
 
 class ContactsRequirement(RequirementUnit):
@@ -28,6 +28,10 @@ class ContactsRequirement(RequirementUnit):
             requirement,
             Count("pk"),
         )
+
+    def met_bulk(self, learners, requirement, level, today, ids):
+        contacts = CoachingContact.objects.filter(learner_id__in=learners)
+        return counted_met(contacts, "learner_id", requirement.count, Count("pk"))
 
     def describe(self, check, *, learner_id=None, for_learner=True):
         return ChecklistItem(

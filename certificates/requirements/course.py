@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 
 from courses.selectors import required_completions, required_lessons
 
-from .base import ChecklistItem, RequirementUnit, grouped
+from .base import ChecklistItem, RequirementUnit, counted_met, grouped
 
 
 class CourseRequirement(RequirementUnit):
@@ -33,6 +33,14 @@ class CourseRequirement(RequirementUnit):
             },
             {"met": False, "have": 0, "need": need},
         )
+
+    def met_bulk(self, learners, requirement, level, today, ids):
+        path = requirement.course.path
+        need = required_lessons(path).count()
+        if not need:
+            return set()
+        completions = required_completions(path).filter(learner_id__in=learners)
+        return counted_met(completions, "learner_id", need, Count("pk"))
 
     def fraction(self, check):
         if check.met:

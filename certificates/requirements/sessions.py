@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from lms.programme.models import Attendance
 
-from .base import ChecklistItem, RequirementUnit, counted_bulk, reverse_or_empty
+from .base import ChecklistItem, RequirementUnit, counted_bulk, counted_met, reverse_or_empty
 
 
 def _attended(level):
@@ -36,6 +36,10 @@ class SessionsRequirement(RequirementUnit):
             "learner_id",
             requirement,
         )
+
+    def met_bulk(self, learners, requirement, level, today, ids):
+        attended = Attendance.objects.filter(_attended(level), learner_id__in=learners)
+        return counted_met(attended, "learner_id", requirement.count)
 
     def describe(self, check, *, learner_id=None, for_learner=True):
         return ChecklistItem(

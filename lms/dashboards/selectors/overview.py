@@ -130,6 +130,13 @@ def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
         members.setdefault(cohort_id, []).append(learner_id)
     member_ids = active_members(cohort_ids).values_list("learner_id", flat=True)
     held = held_levels_bulk(member_ids, today=today)
+    # Her highest level held: the last of the ladder's order among hers.
+    rank = {level.pk: number for number, level in enumerate(ordered)}
+    top_held = {
+        pk: max(level_ids, key=lambda level_id: rank.get(level_id, -1))
+        for pk, level_ids in held.items()
+        if any(level_id in rank for level_id in level_ids)
+    }
 
     ready_by_level = {}
     for slug in {c.level for c in cohorts}:
@@ -163,10 +170,7 @@ def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
         ids = members.get(cohort.pk, [])
         highest = {}
         for pk in ids:
-            top = None
-            for candidate in ordered:
-                if candidate.pk in held.get(pk, ()):
-                    top = candidate.pk
+            top = top_held.get(pk)
             highest[top] = highest.get(top, 0) + 1
         counted = {
             "active": len(ids),
@@ -182,7 +186,11 @@ def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
             counted["window_days"] = max((today - since).days, 0)
             counted["days_left"] = max((cohort.target_date - today).days, 0)
             counted["recent"] = sum(
-                1 for pk in ids for day in issued.get((pk, level.pk), ()) if day > since
+                1
+                for pk in ids
+                if (pk, level.pk) in issued
+                for day in issued[(pk, level.pk)]
+                if day > since
             )
         numbers[cohort.pk] = counted
     return numbers
