@@ -14,7 +14,8 @@ transaction and done exactly once, whatever fails in between.
   leaves the row waiting, and it is done once by the next. A task whose work commits in
   steps of its own (an import, an export) is marked `outbox_atomic=False` and is idempotent
   itself. A failed task is tried again later (30 s, 1 min, 2 min … up to an hour), and given
-  up after OUTBOX_MAX_ATTEMPTS (the admin lists it; it can be tried again from there).
+  up after OUTBOX_MAX_ATTEMPTS (Settings › Background tasks lists it for administrators;
+  `manage.py outbox_relay --retry-failed` tries the given-up ones again).
 - Without a broker (development, tests) a row is run in-process right after the commit.
 """
 
