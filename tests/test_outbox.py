@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from lms.core import outbox
 from lms.core.models import OutboxTask
-from lms.core.tasks import enqueue_ids_on_commit, enqueue_on_commit
+from lms.core.signals import activity_changed, progress_changed
+from lms.core.tasks import enqueue_on_commit
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,21 +42,21 @@ def test_one_row_per_transaction_for_the_ids_of_every_call(no_broker_yet):
     from django.db import transaction
 
     with transaction.atomic():
-        enqueue_ids_on_commit(SETTLE, [3, 1])
-        enqueue_ids_on_commit(SETTLE, [2])
-        enqueue_ids_on_commit(SETTLE, [1])
+        progress_changed([3, 1])
+        activity_changed([2, 3])
+        progress_changed([1])
     row = OutboxTask.objects.get()
-    assert row.args == [[1, 2, 3]]
+    assert row.args == [[1, 3], [2, 3]]  # progress, activity
     # A savepoint rolled back takes its row with it; the next call makes a new one.
     with transaction.atomic():
         try:
             with transaction.atomic():
-                enqueue_ids_on_commit(SETTLE, [7])
+                progress_changed([7])
                 raise RuntimeError
         except RuntimeError:
             pass
-        enqueue_ids_on_commit(SETTLE, [8])
-    assert [r.args for r in OutboxTask.objects.order_by("pk")][1:] == [[[8]]]
+        progress_changed([8])
+    assert [r.args for r in OutboxTask.objects.order_by("pk")][1:] == [[[8], []]]
 
 
 def test_a_row_is_done_once_however_often_it_is_handed_over(no_broker_yet):

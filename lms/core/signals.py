@@ -22,11 +22,9 @@ learner_progress_settled = Signal()
 SETTLE_TASK = "lms.core.tasks.progress_settle_task"
 
 # These learners did something the engagement rule reads that does not count toward a
-# certificate (visited a lesson, failed a quiz, handed in a task, got a mentor), once
-# committed, in a background task: one per transaction. Receivers get `learner_ids`.
+# certificate (visited a lesson, failed a quiz, handed in a task), once committed, in the
+# same background task as the progress (one per transaction). Receivers get `learner_ids`.
 learner_activity_settled = Signal()
-
-ACTIVITY_TASK = "lms.core.tasks.activity_settle_task"
 
 # The members of these cohorts changed in bulk (an import), where no model signal fires.
 # Receivers get `cohort_ids`: a sorted list of ints.
@@ -51,16 +49,16 @@ def activity_changed(learner_ids):
     the commit, learner_activity_settled (the engagement facts listen)."""
     learner_ids = _ids(learner_ids)
     if learner_ids:
-        _settle_after_commit(learner_ids, ACTIVITY_TASK)
+        _settle_after_commit(learner_ids, group=1)
 
 
-def _settle_after_commit(learner_ids, task=SETTLE_TASK):
+def _settle_after_commit(learner_ids, group=0):
     """After the commit, in the background, one task for every learner the transaction
-    changed: recorded in this transaction (the outbox), so it happens even if the broker is
-    down now."""
+    changed (their progress in its first list, their activity in its second): recorded in
+    this transaction (the outbox), so it happens even if the broker is down now."""
     from .tasks import enqueue_ids_on_commit
 
-    enqueue_ids_on_commit(task, learner_ids)
+    enqueue_ids_on_commit(SETTLE_TASK, learner_ids, group=group, groups=2)
 
 
 def on_commit_once(name, ids, action):

@@ -24,9 +24,10 @@ def enqueue_on_commit(task_path: str, *args):
     add(import_string(task_path).name, args)
 
 
-def enqueue_ids_on_commit(task_path: str, ids):
-    """enqueue_on_commit(task_path, ids), once per transaction: the ids of every call made in
-    it go to one run (one outbox row, written by the first call and widened by the next)."""
+def enqueue_ids_on_commit(task_path: str, ids, *, group=0, groups=1):
+    """The task at `task_path` after the commit, with `groups` lists of ids as its arguments,
+    these ids in list number `group`: once per transaction, the ids of every call made in it
+    going to one run (one outbox row, written by the first call and widened by the next)."""
     from django.db import transaction
 
     from .models import OutboxTask
@@ -36,25 +37,27 @@ def enqueue_ids_on_commit(task_path: str, ids):
     connection = transaction.get_connection()
     # Without a broker each call runs in-process after the commit anyway.
     if not connection.in_atomic_block or settings.CELERY_TASK_ALWAYS_EAGER:
-        add(task, [sorted(ids)])
+        add(task, [sorted(ids) if number == group else [] for number in range(groups)])
         return
     pending = connection.__dict__.setdefault("outbox_rows_of_transaction", {})
     entry = pending.get(task)
     # The entry is this transaction's while its marker waits among the commit callbacks
     # (they are cleared at the commit or rollback, and with a savepoint rolled back).
     if entry is not None and any(c[1] is entry["marker"] for c in connection.run_on_commit):
-        wider = entry["ids"] | set(ids)
-        if wider == entry["ids"]:
+        if set(ids) <= entry["ids"][group]:
             return
-        entry["ids"] = wider
-        OutboxTask.objects.filter(pk=entry["row"].pk).update(args=[sorted(wider)])
+        entry["ids"][group] |= set(ids)
+        OutboxTask.objects.filter(pk=entry["row"].pk).update(
+            args=[sorted(each) for each in entry["ids"]]
+        )
         return
 
     def marker():
         pending.pop(task, None)
 
-    entry = {"ids": set(ids), "marker": marker}
-    entry["row"] = add(task, [sorted(entry["ids"])])
+    entry = {"ids": [set(ids) if number == group else set() for number in range(groups)]}
+    entry["marker"] = marker
+    entry["row"] = add(task, [sorted(each) for each in entry["ids"]])
     pending[task] = entry
     transaction.on_commit(marker)
 
@@ -75,19 +78,16 @@ def outbox_run_task(row_id: int) -> str:
 
 
 @shared_task(acks_late=True)
-def progress_settle_task(learner_ids: list):
-    """Everything that follows these learners' committed progress (signals.py)."""
-    from .signals import learner_progress_settled
+def progress_settle_task(learner_ids: list, activity_ids: list = ()):
+    """Everything that follows a transaction's committed changes (signals.py): the progress
+    of `learner_ids`, and the activity of `activity_ids` (those whose progress did not
+    change too)."""
+    from .signals import learner_activity_settled, learner_progress_settled
 
-    _send_settled(learner_progress_settled, learner_ids)
-
-
-@shared_task(acks_late=True)
-def activity_settle_task(learner_ids: list):
-    """Everything that follows these learners' committed activity (signals.py)."""
-    from .signals import learner_activity_settled
-
-    _send_settled(learner_activity_settled, learner_ids)
+    if learner_ids:
+        _send_settled(learner_progress_settled, learner_ids)
+    if activity := set(activity_ids) - set(learner_ids):
+        _send_settled(learner_activity_settled, activity)
 
 
 def _send_settled(signal, learner_ids):

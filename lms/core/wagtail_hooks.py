@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .kept_responses import kept
 from .models import OutboxTask
@@ -30,13 +31,15 @@ class _PlatformTeamOnly(BasePermissionPolicy):
         return "view" in actions and user.is_active and user.is_superuser
 
 
+register_permission_policy(OutboxTask, _PlatformTeamOnly(OutboxTask))
+
+
 class OutboxTaskViewSet(ModelViewSet):
     model = OutboxTask
     icon = "cogs"
     menu_label = _("Background tasks")
     menu_order = 9000
     add_to_settings_menu = True
-    permission_policy = _PlatformTeamOnly(OutboxTask)
     list_display = ["task", "state", "created_at", "attempts", "done_at", "last_error"]
     list_filter = ["done_at", "failed_at"]
     search_fields = ["task", "last_error"]
