@@ -103,14 +103,19 @@ def test_the_relay_waits_while_the_broker_is_down(no_broker_yet, monkeypatch):
     # transaction.
     monkeypatch.setattr(outbox, "close_old_connections", lambda: None)
     outbox.add(SETTLE, [[1]])
+
+    def fresh_connections():  # no connection kept from an earlier test's broker
+        current_app._pool = None
+        current_app.amqp._producer_pool = None
+
     current_app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens there
-    current_app._pool = None
+    fresh_connections()
     relay = outbox.Relay()
     try:
         relay.tick()
     finally:
         current_app.conf.broker_url = None
-        current_app._pool = None
+        fresh_connections()
     assert relay._complained
     assert outbox.due().count() == 1
 

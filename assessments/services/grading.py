@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lms.core.history import record
 from lms.core.signals import progress_changed
 from lms.core.translation import localized
 from lms.notifications.models import NotificationKind
@@ -117,6 +118,7 @@ def submission_grade(
         )
         submission.submitted_at = None
         submission.save(update_fields=["status", "submitted_at", "updated_at"])
+        record(submission, "companion.grade", reviewer, decision=decision)
         if decision == Decision.PASS:
             progress_changed([submission.learner_id], sender=Submission)
         _notify_learner(submission, review)

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from lms.accounts.models import User
 from lms.accounts.permissions import staff_responsible_for
 from lms.core.dates import add_months
+from lms.core.history import record
 from lms.core.signals import progress_changed
 from lms.core.tasks import enqueue_on_commit
 from lms.mentoring.services import mentor_eligibility_grant
@@ -112,6 +113,7 @@ def approval_decide(*, approval, actor, approve: bool, note: str = "") -> Certif
     approval.decided_by = actor
     approval.note = note[:2000]
     approval.save(update_fields=["status", "decided_at", "decided_by", "note"])
+    record(approval, "companion.approve" if approve else "companion.decline", actor, note=note)
     if not approve:
         notify_in_language(
             recipient=approval.learner,
@@ -188,6 +190,7 @@ def certificate_issue(*, learner, level, issued_by=None, replaces=None) -> tuple
         ),
         url=reverse("certificates:mine"),
     )
+    record(certificate, "companion.issue", issued_by, serial=certificate.serial)
     enqueue_on_commit(PDF_TASK, certificate.pk)
     progress_changed([learner.pk], sender=Certificate)  # she may now be ready for the next level
     return certificate, True
@@ -222,6 +225,7 @@ def certificate_reissue(*, certificate, actor, reason: str) -> Certificate:
     new, _created = certificate_issue(
         learner=certificate.learner, level=certificate.level, issued_by=actor, replaces=certificate
     )
+    record(new, "companion.reissue", actor, replaces=certificate.serial, reason=reason)
     return new
 
 

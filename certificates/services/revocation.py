@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from lms.accounts.permissions import staff_responsible_for
 from lms.core.caching import learner_changed
+from lms.core.history import record
 from lms.mentoring.services import mentor_eligibility_withdraw
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify_in_language
@@ -61,6 +62,7 @@ def revoke(certificate, actor, reason):
     certificate.revoked_by = actor
     certificate.revoke_reason = reason[:1000]
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
+    record(certificate, "companion.revoke", actor, reason=certificate.revoke_reason)
     return certificate
 
 

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from lms.core.history import record
 from lms.core.signals import progress_changed
 
 from ..models import RequirementKind, SignOff
@@ -38,6 +39,7 @@ def sign_off_create(*, learner, level, mentor, comment: str) -> SignOff:
             sign_off = SignOff.objects.create(
                 learner=learner, level=level, mentor=mentor, comment=comment[:2000]
             )
+            record(sign_off, "companion.sign_off", mentor, level=level.slug)
             progress_changed([learner.pk], sender=SignOff)
     except IntegrityError as exc:
         raise ValidationError(_("She has already been signed off for this level.")) from exc

@@ -55,10 +55,11 @@ def seed_accounts(regions, clock) -> dict:
             ),
             clock=clock,
         )
-        if account.get("superuser") and not user.is_superuser:
+        if bool(account.get("superuser")) != user.is_superuser:
             # No service makes a superuser (only `createsuperuser` and the admin's user form):
-            # the flags are set as that form sets them.
-            user.is_superuser = user.is_staff = True
+            # the flags are set as that form sets them (and taken back from an account the
+            # demo no longer makes one: least privilege).
+            user.is_superuser = user.is_staff = bool(account.get("superuser"))
             user.save(update_fields=["is_superuser", "is_staff"])
         if account.get("staff_regions"):
             # The regions a staff member manages are set in the admin's user form; there is

@@ -1,11 +1,17 @@
+import contextlib
+import logging
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.fields import PhoneField
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .models import User
 from .phone import normalize_phone
-from .sms import send_sms
+from .sms import code_text_allowed, send_sms
+
+logger = logging.getLogger(__name__)
 
 
 class ChinesePhoneField(PhoneField):
@@ -53,14 +59,32 @@ class AccountAdapter(DefaultAccountAdapter):
             return None
         return User.objects.filter(phone=phone).first()
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth counts failed log-ins per account by email or username only: every log-in by
+        # mobile number would share one count, and five wrong passwords anywhere would lock
+        # out every mother. Per number, as typed in any form.
+        phone = credentials.get("phone")
+        if phone:
+            with contextlib.suppress(ValidationError):
+                phone = normalize_phone(phone)
+            return f"{get_current_site(request).domain}:phone:{phone}"
+        return super()._get_login_attempts_cache_key(request, **credentials)
+
     def send_verification_code_sms(self, user, phone, code, **kwargs):
         # Phone verification and log-in codes share this text; they expire at different times.
-        send_sms(phone, _("Companion Academy code: %(code)s. Do not share it.") % {"code": code})
+        if code_text_allowed(phone):
+            send_sms(
+                phone, _("Companion Academy code: %(code)s. Do not share it.") % {"code": code}
+            )
 
     def send_unknown_account_sms(self, phone, **kwargs):
-        send_sms(phone, _("Companion Academy: there is no account with this number."))
+        # Nothing is texted to a number without an account (anyone can type any number); the
+        # page answers the same either way, so it tells nobody whether the number has one.
+        logger.info("log-in code asked for a number without an account; nothing texted")
 
     def send_account_already_exists_sms(self, phone):
+        if not code_text_allowed(phone):
+            return
         send_sms(
             phone,
             _(

@@ -3,6 +3,7 @@ the SMS_BACKEND setting. A real gateway is one subclass of SMSBackend away."""
 
 import json
 import logging
+import time
 import urllib.request
 
 from django.conf import settings
@@ -53,5 +54,40 @@ def get_sms_backend() -> SMSBackend:
 
 
 def send_sms(phone: str, message: str) -> None:
-    logger.info("sending SMS to %s", phone[:-4] + "****")
+    logger.info("sending SMS to %s", _masked(phone))
     get_sms_backend().send(phone, message)
+
+
+def code_text_allowed(phone: str) -> bool:
+    """Whether a code may be texted to `phone` today: the log-in pages let anyone ask, so the
+    texts are capped per number and for the whole site (SMS_DAILY_LIMIT_PER_NUMBER,
+    SMS_DAILY_LIMIT), counted in the shared cache until midnight. Without the cache the count
+    is unknown: texts go out (a mother must be able to log in) and the log says so."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from lms.core.dates import end_of_today
+
+    day = timezone.localdate().isoformat()
+    seconds = max(int(end_of_today() - time.time()) + 60, 60)
+    # The number's own count first: a number over its cap does not use up the site's.
+    for key, limit in (
+        (f"sms-day:{day}:{phone}", settings.SMS_DAILY_LIMIT_PER_NUMBER),
+        (f"sms-day:{day}", settings.SMS_DAILY_LIMIT),
+    ):
+        try:
+            cache.add(key, 0, seconds)
+            count = cache.incr(key)
+        except Exception:  # noqa: BLE001 - the cache is down: do not lock mothers out
+            logger.warning("SMS caps not counted (cache unavailable); texting %s", _masked(phone))
+            return True
+        if count > limit:
+            logger.warning(
+                "SMS cap reached (%s a day): no code texted to %s", limit, _masked(phone)
+            )
+            return False
+    return True
+
+
+def _masked(phone):
+    return phone[:-4] + "****"

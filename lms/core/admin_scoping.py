@@ -9,9 +9,17 @@ from django.http import Http404
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.views.generic import models as generic
 
+from .spreadsheets import as_text
+
 
 class _ScopedIndexView(generic.IndexView):
     scope = None
+
+    def preprocess_field_value(self, field, value, export_format):
+        # A cell the spreadsheet would run (a mentor's "=HYPERLINK(…)" in a contact summary)
+        # stays text in the CSV and the Excel file alike, as in every spreadsheet the platform
+        # writes (spreadsheets.as_text).
+        return as_text(super().preprocess_field_value(field, value, export_format))
 
     def get_base_queryset(self):
         return self.scope(super().get_base_queryset(), self.request.user)

@@ -72,8 +72,10 @@ class ResilientRedisCache(RedisCache):
         return self._safely("has_key", False, key, version)
 
     def add(self, key, value, timeout=None, version=None):
-        # "Not added" sends a rate limiter to incr(), which then starts again (below).
-        return self._safely("add", False, key, value, timeout, version)
+        # As if added: a rate limiter counts from the start (django-ratelimit), a lock taken
+        # with add() is taken (allauth's limits), rather than refusing everyone while the
+        # cache is down. The outage is in the log.
+        return self._safely("add", True, key, value, timeout, version)
 
     def set(self, key, value, timeout=None, version=None):
         return self._safely("set", None, key, value, timeout, version)

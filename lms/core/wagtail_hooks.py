@@ -63,3 +63,11 @@ class OutboxTaskViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outbox_viewset():
     return OutboxTaskViewSet("background_tasks")
+
+
+@hooks.register("register_log_actions")
+def register_decision_actions(actions):
+    from .history import ACTIONS
+
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action, label, message)

@@ -65,30 +65,33 @@ def can_log_contact(user, learner) -> bool:
 
 
 def contacts_visible_to(user):
-    """Staff: contacts with learners of their regions. A mentor: every contact with her
-    current mentees, and the contacts she wrote herself (also after a reassignment).
-    A learner: contacts with herself (without private notes; see can_see_private_note)."""
+    """Staff: contacts with learners of their regions. A mentor: the contacts with her current
+    mentees, whoever wrote them (the summaries go with the learner to a new mentor; a former
+    mentor no longer opens them). A learner: contacts with herself (without private notes;
+    see can_see_private_note)."""
     if not user.is_authenticated:
         return CoachingContact.objects.none()
     if user.is_superuser:
         return CoachingContact.objects.all()
-    condition = Q(mentor=user) | Q(learner=user) | Q(learner_id__in=_current_mentee_ids(user))
+    condition = Q(learner=user) | Q(learner_id__in=_current_mentee_ids(user))
     if is_programme_staff(user):
         condition |= Q(learner__in=learners_managed_by(user))
     return CoachingContact.objects.filter(condition)
 
 
 def can_see_private_note(user, contact, *, viewer_is_current_mentor=None) -> bool:
-    """Never the learner. Her current mentor, the note's author, and staff of her region.
-    A page that already knows whether the viewer is the current mentor passes it in."""
+    """A private note stays with its author while the learner is hers, and with staff of her
+    region; never the learner, and not a new mentor (she reads the summaries). A page that
+    already knows whether the viewer is the current mentor passes it in."""
     if not user.is_authenticated or user.pk == contact.learner_id:
         return False
-    if user.is_superuser or user.pk == contact.mentor_id:
+    if user.is_superuser:
         return True
-    if viewer_is_current_mentor is None:
-        viewer_is_current_mentor = is_current_mentor(user, contact.learner_id)
-    if viewer_is_current_mentor:
-        return True
+    if user.pk == contact.mentor_id:
+        if viewer_is_current_mentor is None:
+            viewer_is_current_mentor = is_current_mentor(user, contact.learner_id)
+        if viewer_is_current_mentor:
+            return True
     return (
         is_programme_staff(user)
         and learners_managed_by(user).filter(pk=contact.learner_id).exists()

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.core.middleware.ContentSecurityPolicyMiddleware",
     # Pages are text: a 20 KB lesson is 5 KB on the wire (Django pads the compressed length
     # against BREACH).
     "django.middleware.gzip.GZipMiddleware",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lms.core.middleware.AdminForbiddenMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -78,6 +80,26 @@ MIDDLEWARE = [
 BENCHMARK_MODE = env.bool("BENCHMARK_MODE", default=False)
 if BENCHMARK_MODE:
     MIDDLEWARE.insert(0, "lms.core.middleware.QueryCountMiddleware")
+
+# Content-Security-Policy (django-csp): scripts only from the site's own files, nothing inline
+# (the admin adds what Wagtail's editors need: lms/core/middleware.py); styles may be inline
+# (progress bars are drawn with a width).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
@@ -226,8 +248,20 @@ EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", default=2000)
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
 # Behind a proxy, the header that carries the client's address (e.g. HTTP_X_REAL_IP), so that
 # one client's checks are not counted against everyone behind the proxy.
-if env("RATELIMIT_IP_META_KEY", default=""):
-    RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
+# Behind a proxy: how many proxies append to X-Forwarded-For, or the header one sets with the
+# client's address (e.g. X-Real-IP). One setting for every limit: allauth's, the check page's
+# (lms/core/client.py) and the SMS caps; without it, everyone behind the proxy is one client.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default="") or None
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_CLIENT_IP_HEADER
+RATELIMIT_IP_META_KEY = "lms.core.client.client_ip"
+# With the cache unreachable the check page's limit cannot be counted: the page serves (what it
+# shows is public), and the cache's outage is in the log (lms/core/cache.py).
+RATELIMIT_FAIL_OPEN = True
+# Codes texted by the log-in pages (anyone can ask): per number and for the whole site, a day.
+SMS_DAILY_LIMIT_PER_NUMBER = env.int("SMS_DAILY_LIMIT_PER_NUMBER", default=10)
+SMS_DAILY_LIMIT = env.int("SMS_DAILY_LIMIT", default=5000)
 CERTIFICATE_FONT_PATH = env("CERTIFICATE_FONT_PATH", default="")
 # A local, writable folder for the reduced certificate font each process reads (certificates/
 # prepared_font.py): made once per font file, about 2 MB. Shared by the processes of a machine.

@@ -22,3 +22,15 @@ CELERY_TASK_ALWAYS_EAGER = True
 TEST_CELERY_BROKER_URL = env("TEST_CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/companion-test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# A real Celery worker started by the tests (tests/test_celery_worker.py) runs with these
+# settings and a broker of its own: its tasks and the outbox rows they write go through that
+# broker, on the test's own queue, handed over by the worker's relay.
+TEST_WORKER_BROKER = env("TEST_WORKER_BROKER", default="")
+if TEST_WORKER_BROKER:
+    CELERY_BROKER_URL = TEST_WORKER_BROKER
+    CELERY_TASK_ALWAYS_EAGER = False
+    CELERY_TASK_DEFAULT_QUEUE = env("TEST_WORKER_QUEUE", default="celery")
+    # A fault the test wants the worker to meet (tests/worker_faults.py).
+    if env("TEST_WORKER_FAULT", default=""):
+        CELERY_IMPORTS = ["tests.worker_faults"]

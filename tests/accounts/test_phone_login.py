@@ -137,3 +137,85 @@ def test_repeated_wrong_passwords_are_rate_limited(client, mother):
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
     assert "过多" in response.content.decode() or response.status_code == 429
+
+
+# --- Texts strangers can cause, and limits behind a proxy ----------------------------------
+
+
+def test_a_code_asked_for_a_number_without_an_account_texts_nobody(client, mother, sms_outbox):
+    """Anyone can type any number: the page answers the same, and only an account holder
+    gets a text."""
+    unknown = client.post("/accounts/login/code/", {"phone": "13900009999"})
+    client.cookies.clear()  # another visit
+    known = client.post("/accounts/login/code/", {"phone": "13800000001"})
+    assert unknown.status_code == known.status_code == 302
+    assert unknown["Location"] == known["Location"]
+    assert [m["phone"] for m in sms_outbox] == ["+8613800000001"]
+
+
+def test_codes_are_capped_per_number_and_for_the_site_each_day(client, settings, sms_outbox):
+    settings.SMS_DAILY_LIMIT_PER_NUMBER = 2
+    settings.SMS_DAILY_LIMIT = 3
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "request_login_code": False}
+    for i in range(3):
+        UserFactory(phone=f"+861380000000{i + 1}")
+    for _ in range(3):  # the third for the same number is over its cap
+        client.cookies.clear()
+        response = client.post("/accounts/login/code/", {"phone": "13800000001"})
+        assert response.status_code == 302  # she sees the same page either way
+    assert len(sms_outbox) == 2
+    for phone in ("13800000002", "13800000003"):  # the site's third text, then none
+        client.cookies.clear()
+        client.post("/accounts/login/code/", {"phone": phone})
+    assert [m["phone"] for m in sms_outbox][2:] == ["+8613800000002"]
+
+
+def test_behind_the_proxy_one_clients_wrong_passwords_do_not_lock_out_another(
+    client, settings, mother
+):
+    """Two mothers behind one proxy (it appends their addresses to X-Forwarded-For): a
+    stranger's wrong passwords use up her own limit, not the other mother's."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    stranger = {"HTTP_X_FORWARDED_FOR": "10.1.1.1", "REMOTE_ADDR": "127.0.0.1"}
+    neighbour = {"HTTP_X_FORWARDED_FOR": "10.2.2.2", "REMOTE_ADDR": "127.0.0.1"}
+    other = UserFactory(phone="+8613800000002")
+    for _ in range(12):  # past the 10 a minute per address
+        client.post("/accounts/login/", {"login": "13800000002", "password": "x"}, **stranger)
+    refused = client.post(
+        "/accounts/login/", {"login": "13800000002", "password": PASSWORD}, **stranger
+    )
+    assert refused.status_code in (200, 429) and "_auth_user_id" not in client.session
+    response = client.post(
+        "/accounts/login/", {"login": "13800000001", "password": PASSWORD}, **neighbour
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert client.session["_auth_user_id"] == str(mother.pk)
+    # Her account's own lockout still holds, whatever address the stranger comes from.
+    client.logout()
+    for number in range(6):
+        client.post(
+            "/accounts/login/",
+            {"login": "13800000002", "password": "x"},
+            HTTP_X_FORWARDED_FOR=f"10.3.3.{number}",
+            REMOTE_ADDR="127.0.0.1",
+        )
+    locked = client.post(
+        "/accounts/login/",
+        {"login": "13800000002", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="10.9.9.9",
+        REMOTE_ADDR="127.0.0.1",
+    )
+    assert "_auth_user_id" not in client.session, other
+    assert locked.status_code in (200, 429)
+
+
+def test_the_check_page_counts_the_client_behind_the_proxy(client, settings):
+    from django.test import RequestFactory
+
+    from lms.core.client import client_ip
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="10.1.1.1", REMOTE_ADDR="127.0.0.1")
+    assert client_ip(request) == "10.1.1.1"
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "127.0.0.1"  # no proxy configured: the header is not trusted

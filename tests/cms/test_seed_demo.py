@@ -119,7 +119,11 @@ def test_seed_demo_builds_the_demo_and_running_it_again_duplicates_nothing(clien
         user = User.objects.get(phone=phone)
         assert roles.has_role(user, role)
         assert user.check_password("companion-demo")
-    assert User.objects.get(phone="+8613800000004").is_superuser
+    # Least privilege: the content editor is not a superuser; the platform team's account is
+    # the only one.
+    assert list(User.objects.filter(is_superuser=True).values_list("phone", flat=True)) == [
+        "+8613800000009"
+    ]
 
     # A cohort of 20+ learners with varied progress.
     cohort = Cohort.objects.get()
@@ -187,10 +191,10 @@ def test_every_demo_role_opens_its_pages(client, language):
             f"/admin/certificates/approvals/{approval.pk}/",
             f"/admin/certificates/{certificate.pk}/",
         ],
+        "+8613800000009": ["/admin/reports/site-history/", "/admin/users/"],
         "+8613800000004": [
             "/admin/",
             "/admin/pages/",
-            "/admin/reports/site-history/",
             "/admin/snippets/assessments/quiz/",
             f"/admin/snippets/assessments/quiz/edit/{quiz.pk}/",
             "/admin/snippets/certificates/certificationlevel/",
@@ -204,6 +208,19 @@ def test_every_demo_role_opens_its_pages(client, language):
             prefix = language if not url.startswith("/admin") else ""
             response = client.get(prefix + url)
             assert response.status_code == 200, (phone, url, response.status_code)
+    # The editor edits content and sees no learner: every screen with learners refuses her.
+    client.force_login(User.objects.get(phone="+8613800000004"))
+    for url in [
+        "/admin/users/",
+        "/admin/memberships/",
+        "/admin/coaching_contacts/",
+        "/admin/mentor_assignments/",
+        "/admin/certificates/",
+        "/admin/dashboards/",
+        "/admin/reports/site-history/",
+        "/admin/background_tasks/",
+    ]:
+        assert client.get(url).status_code in (302, 403), url
     # The auto-assign preview places the cohort's waiting learners with the nearest mentors.
     client.force_login(User.objects.get(phone="+8613800000003"))
     plan = client.get(f"/admin/auto-assign/{cohort.pk}/").context["plan"]

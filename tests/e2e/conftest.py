@@ -59,7 +59,16 @@ def chromium_page(**context_options):
         context = browser.new_context(locale="zh-CN", **context_options)
         page = context.new_page()
         page.set_default_timeout(15_000)
+        # The Content-Security-Policy must not stop anything the platform's own pages do.
+        refused = []
+        page.on(
+            "console",
+            lambda message: (
+                refused.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
         yield page
+        assert not refused, refused
         # While Playwright's event loop runs, asgiref gives the ORM a separate connection
         # store; close that connection here, or the test database cannot be dropped.
         connections.close_all()

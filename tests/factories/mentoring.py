@@ -29,6 +29,13 @@ def log_contact(mentor, learner, *, days_ago=0, follow_up=None, follow_up_in=Non
     """A coaching contact through the service, `days_ago` days back. The follow-up is a date
     or a number of days after the contact."""
     date = timezone.localdate() - datetime.timedelta(days=days_ago)
+    if timezone.localtime(learner.date_joined).date() > date:
+        # A contact before she joined is refused: she joined the day before, then.
+        joined = timezone.make_aware(datetime.datetime.combine(date, datetime.time(9)))
+        type(learner).objects.filter(pk=learner.pk).update(
+            date_joined=joined - datetime.timedelta(days=1)
+        )
+        learner.refresh_from_db(fields=["date_joined"])
     if follow_up_in is not None:
         follow_up = date + datetime.timedelta(days=follow_up_in)
     return coaching_contact_log(

@@ -28,12 +28,20 @@ def rows_by_name(response):
     "change,message",
     [
         ({"contact_date": "2999-01-01"}, "future|将来"),
+        ({"contact_date": "1900-01-01"}, "before she joined|加入平台之前"),
         ({"minutes": "0"}, ""),
         ({"summary": ""}, ""),
         ({"follow_up_on": "2000-01-01"}, "before the contact|早于"),
         ({"mode": "teleport"}, ""),
     ],
-    ids=["future date", "zero minutes", "no summary", "follow-up before contact", "bad mode"],
+    ids=[
+        "future date",
+        "before she joined",
+        "zero minutes",
+        "no summary",
+        "follow-up before contact",
+        "bad mode",
+    ],
 )
 def test_bad_contact_input_shows_a_message_and_records_nothing(
     mentor_client, mentee, change, message

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from lms.accounts.models import User
 from lms.accounts.permissions import learners_managed_by
 from lms.core.caching import learner_changed
+from lms.core.history import record_many
 from lms.core.tasks import enqueue_each_on_commit
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify
@@ -225,6 +226,8 @@ def _write(new, to_end, actor, reason, learner_ids) -> AssignmentChange:
         else:
             message = _("Someone else changed assignments at that moment; nothing was assigned.")
         raise _problem(message, "race") from exc
+    record_many(to_end, "companion.end_assignment", actor, reason=reason)
+    record_many(created, "companion.assign", actor, reason=reason)
     learner_changed(
         [a.learner_id for a in [*created, *to_end]] + [a.mentor_id for a in [*created, *to_end]]
     )

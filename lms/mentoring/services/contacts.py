@@ -32,8 +32,13 @@ def coaching_contact_log(
         return existing, False
     errors = {}
     today = timezone.localdate()
+    joined = timezone.localtime(learner.date_joined).date()
     if contact_date > today:
         errors["contact_date"] = _("The date cannot be in the future.")
+    elif contact_date < joined:
+        errors["contact_date"] = _(
+            "The date cannot be before she joined the platform (%(date)s)."
+        ) % {"date": joined.isoformat()}
     if follow_up_on and follow_up_on < contact_date:
         errors["follow_up_on"] = _("The follow-up cannot be before the contact.")
     if errors:
