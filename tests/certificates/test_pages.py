@@ -177,7 +177,7 @@ def test_staff_of_another_region_and_learners_cannot_reach_the_certificate_admin
         certificate.serial not in client.get(reverse("certificates_admin:index")).content.decode()
     )
     client.force_login(learner)
-    assert client.get(url).status_code == 302  # Wagtail sends her to the admin login
+    assert client.get(url).status_code == 403  # a plain refusal, not the login page again
 
 
 def test_certificate_admin_list_costs_the_same_for_2_and_20(client, ladder, province):

@@ -112,18 +112,18 @@ def test_auto_assign_leaves_out_members_outside_the_staff_members_regions(region
 
 def test_a_new_mentor_sees_what_her_mentee_was_left_waiting_for(regions):
     """Engagement is about the learner, whoever mentors her: the visit the old mentor planned
-    and nobody made is due, and nobody has been in touch for 40 days. A new account still has
-    its grace for activity."""
+    and nobody made is due, and nobody has been in touch for 40 days (she joined the day
+    before that contact, and has not studied since: inactive too)."""
     learner = UserFactory(home_region=regions["v1"])
     old_mentor, new_mentor = make_mentor(regions["v1"]), make_mentor(regions["v1"])
     backdate_assignment(mentor_assign(learner=learner, mentor=old_mentor), 60)
     log_contact(old_mentor, learner, days_ago=40, follow_up_in=5)
     mentor_assign(learner=learner, mentor=new_mentor, replace_current=True)
     [row] = caseload(new_mentor)
-    assert row.flags == ["no_contact", "follow_up"]
+    assert row.flags == ["inactive", "no_contact", "follow_up"]
     log_contact(new_mentor, learner, days_ago=0)
     [row] = caseload(new_mentor)
-    assert row.flags == []
+    assert row.flags == ["inactive"]
 
 
 def test_a_quick_call_does_not_cancel_a_planned_follow_up(regions):

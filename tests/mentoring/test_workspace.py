@@ -92,20 +92,32 @@ def test_a_mentor_cannot_open_or_log_for_someone_elses_mentee(mentor_client, reg
     assert not CoachingContact.objects.exists()
 
 
-def test_after_reassignment_she_reads_only_the_contacts_she_wrote(client, regions, mentor, mentee):
+def test_after_reassignment_the_summaries_go_with_her_and_private_notes_stay(
+    client, regions, mentor, mentee
+):
     mine = log_contact(mentor, mentee, note="我的私人记录")
     successor = make_mentor(regions["v1"])
     mentor_assign(learner=mentee, mentor=successor, reason="换人", replace_current=True)
     theirs = log_contact(successor, mentee, note="新老师的记录")
+    # The former mentor no longer opens her former mentee's records, her own included.
     client.force_login(mentor)
     assert client.get(reverse("mentoring:mentee", args=[mentee.pk])).status_code == 404
-    own = client.get(reverse("mentoring:contact_detail", args=[mine.pk]))
-    assert own.status_code == 200 and "我的私人记录" in own.content.decode()
-    assert client.get(reverse("mentoring:contact_detail", args=[theirs.pk])).status_code == 404
-    # The new mentor sees the whole history of her mentee.
+    for contact in (mine, theirs):
+        url = reverse("mentoring:contact_detail", args=[contact.pk])
+        assert client.get(url).status_code == 404
+    # The new mentor reads the whole history of her mentee, but not the former mentor's
+    # private notes.
     client.force_login(successor)
     body = client.get(reverse("mentoring:mentee", args=[mentee.pk])).content.decode()
-    assert "我的私人记录" in body and "新老师的记录" in body
+    assert mine.summary in body and "新老师的记录" in body
+    assert "我的私人记录" not in body
+    detail = client.get(reverse("mentoring:contact_detail", args=[mine.pk])).content.decode()
+    assert mine.summary in detail and "我的私人记录" not in detail
+    # Staff of her region read both.
+    client.force_login(staff_user(regions["province"]))
+    response = client.get("/admin/coaching_contacts/?export=csv")
+    export = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "我的私人记录" in export and "新老师的记录" in export
 
 
 def test_the_learner_sees_her_mentor_and_next_follow_up_never_the_private_note(
