@@ -174,6 +174,27 @@ class Readiness:
             return 0
         return int(100 * sum(c.fraction for c in self.checks) / len(self.checks))
 
+    @property
+    def sign_off_open(self) -> bool:
+        """Her mentor may sign her off now: the level asks for it, she has not got it, and
+        every other requirement is met (the sign-off comes last)."""
+        asked = [c for c in self.checks if c.kind == RequirementKind.SIGN_OFF]
+        return (
+            bool(asked)
+            and not all(c.met for c in asked)
+            and self.others_met(RequirementKind.SIGN_OFF)
+            and not self.is_held
+            and self.revoked is None
+        )
+
+    @property
+    def missing_before_sign_off(self) -> list:
+        return [c for c in self.missing if c.kind != RequirementKind.SIGN_OFF]
+
+    @property
+    def asks_sign_off(self) -> bool:
+        return any(c.kind == RequirementKind.SIGN_OFF for c in self.checks)
+
     def others_met(self, kind) -> bool:
         """Every requirement other than those of `kind` is met (sign-off comes last)."""
         return all(c.met for c in self.checks if c.kind != kind)

@@ -28,7 +28,7 @@ from .permissions import (
     can_sign_off,
     sessions_observable_by,
 )
-from .readiness import held_level_ids, ladder, next_level, observation_rubric
+from .readiness import held_level_ids, ladder, next_level, observation_rubric, readiness_for
 from .selectors import checklist, learner_certificates, verification
 from .services import (
     certificate_pdf_bytes,
@@ -123,6 +123,19 @@ def sign_off(request, learner_id):
     level = next_level(ladder(), held_level_ids(learner))
     if level is None:
         messages.info(request, _("She already holds every level."))
+        return redirect("mentoring:mentee", learner.pk)
+    readiness = readiness_for(learner, level)
+    if not readiness.sign_off_open:
+        # Said before she types her comment, not after.
+        missing = len(readiness.missing_before_sign_off)
+        messages.info(
+            request,
+            _("She cannot be signed off for %(level)s yet: %(n)s requirements still missing.")
+            % {"level": localized(level).name, "n": missing}
+            if missing
+            else _("There is nothing to sign off for %(level)s.")
+            % {"level": localized(level).name},
+        )
         return redirect("mentoring:mentee", learner.pk)
     form = SignOffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -82,6 +82,15 @@ class ReasonForm(forms.Form):
     )
 
 
+class RevokeForm(ReasonForm):
+    confirm = forms.BooleanField(
+        label=gettext_lazy(
+            "Yes, revoke it: the check page will say it is no longer valid, and she is told."
+        ),
+        error_messages={"required": gettext_lazy("Tick the box to confirm the revocation.")},
+    )
+
+
 class DecisionForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Note for her"),
@@ -128,13 +137,13 @@ def certificate_detail(request, certificate_id):
         ),
         pk=certificate_id,
     )
-    revoke_form = ReasonForm(prefix="revoke")
+    revoke_form = RevokeForm(prefix="revoke")
     reissue_form = ReasonForm(prefix="reissue")
     if request.method == "POST":
         action = request.POST.get("action")
         if action not in ("revoke", "reissue"):
             return redirect("certificates_admin:detail", certificate.pk)
-        form = ReasonForm(request.POST, prefix=action)
+        form = (RevokeForm if action == "revoke" else ReasonForm)(request.POST, prefix=action)
         if action == "revoke":
             revoke_form = form
         else:

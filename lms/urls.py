@@ -19,6 +19,9 @@ urlpatterns = [
         "admin/reports/site-history/results/",
         views.superusers_only(LogEntriesView.as_view(results_only=True)),
     ),
+    # Staff and editors log in where everyone does (by mobile number or email, in their
+    # language): Wagtail's own login page would refuse a mobile number.
+    path("admin/login/", views.admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

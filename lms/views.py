@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 
@@ -85,3 +85,16 @@ def public_media(request, path, document_root=None, show_indexes=False):
     if posixpath.normpath(path).lstrip("/").startswith(PRIVATE_MEDIA):
         raise Http404
     return serve(request, path, document_root=document_root, show_indexes=show_indexes)
+
+
+def admin_login(request):
+    """Wagtail's login address sends to the site's login page (mobile number or email,
+    password or an SMS code, in her language), keeping where she was going."""
+    from django.contrib.auth.views import redirect_to_login
+
+    from lms.accounts.decorators import safe_url
+
+    target = safe_url(request, request.GET.get("next", "")) or "/admin/"
+    if request.user.is_authenticated:
+        return redirect(target)
+    return redirect_to_login(target)

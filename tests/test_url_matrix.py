@@ -126,7 +126,8 @@ RULES = {
     "certificates:mine": ANY_PERSON,
     "certificates:download": logged_in(REFUSED, learner=SERVED, mentor=SERVED, staff=SERVED),
     "certificates:verify": EVERYONE,
-    "certificates:sign_off": HER_MENTOR,
+    # Her mentor, sent back to the mentee page while a sign-off is not open (she holds it).
+    "certificates:sign_off": logged_in(REFUSED, mentor={200, 302}),
     "certificates:observations": logged_in(NOT_BROKEN),
     "certificates:observe": logged_in(REFUSED, mentor=SERVED, staff=SERVED),
 }

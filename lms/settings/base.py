@@ -290,7 +290,9 @@ ACCOUNT_RATE_LIMITS = {
     "request_login_code": "20/m/ip,3/m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
-ACCOUNT_SESSION_REMEMBER = None
+# A login lasts SESSION_COOKIE_AGE (30 days) on her phone unless she signs out: no "remember me"
+# to miss, and the session does not end when the browser closes.
+ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_USER_DISPLAY = "lms.accounts.adapter.user_display"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"

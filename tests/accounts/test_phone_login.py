@@ -219,3 +219,25 @@ def test_the_check_page_counts_the_client_behind_the_proxy(client, settings):
     assert client_ip(request) == "10.1.1.1"
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
     assert client_ip(request) == "127.0.0.1"  # no proxy configured: the header is not trusted
+
+
+def test_the_admin_login_sends_staff_to_the_site_login_and_back(client, mother):
+    from django.contrib.auth.models import Permission
+
+    mother.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/admin/pages/"
+    # There she logs in with her mobile number, and lands where she was going.
+    response = client.post(
+        "/accounts/login/?next=/admin/pages/", {"login": "13800000001", "password": PASSWORD}
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/pages/"
+
+
+def test_a_login_lasts_thirty_days_on_her_phone(client, mother, settings):
+    response = login(client, "13800000001")
+    assert response.status_code == 302
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    # Not a session cookie that dies with the browser: it carries its 30 days.
+    assert int(cookie["max-age"]) == settings.SESSION_COOKIE_AGE == 30 * 24 * 60 * 60

@@ -63,14 +63,19 @@ def test_mentor_signs_off_from_her_phone(client, learner, ladder, mentor, provin
     assert SignOff.objects.filter(learner=learner, mentor=mentor).count() == 1
 
 
-def test_sign_off_before_the_requirements_changes_nothing(client, learner, ladder, mentor):
+def test_sign_off_is_offered_only_when_allowed_and_says_what_is_missing(
+    client, learner, ladder, mentor
+):
     client.force_login(mentor)
-    response = client.post(
-        reverse("certificates:sign_off", args=[learner.pk]),
-        {"level": ladder.primary.pk, "comment": "好"},
-    )
-    assert response.status_code == 200
-    assert "once every other requirement is met" in response.content.decode()
+    mentee_page = client.get(reverse("mentoring:mentee", args=[learner.pk])).content.decode()
+    url = reverse("certificates:sign_off", args=[learner.pk])
+    assert url not in mentee_page  # no button she would be refused after typing
+    assert "You can sign her off once every other requirement is met" in mentee_page
+    # Typed in by hand: she is told at once, before any comment, and sent back.
+    response = client.get(url, follow=True)
+    assert "cannot be signed off" in response.content.decode()
+    response = client.post(url, {"level": ladder.primary.pk, "comment": "好"})
+    assert response.status_code == 302
     assert not SignOff.objects.exists()
 
 
@@ -154,12 +159,23 @@ def test_staff_admin_revokes_and_reissues(client, learner, ladder, province):
     index = client.get(reverse("certificates_admin:index")).content.decode()
     assert certificate.serial in index
     url = reverse("certificates_admin:detail", args=[certificate.pk])
-    response = client.post(url, {"action": "revoke", "revoke-reason": ""})
+    response = client.post(url, {"action": "revoke", "revoke-reason": "", "revoke-confirm": "on"})
     assert zh("Give the reason.") in response.content.decode()
-    client.post(url, {"action": "revoke", "revoke-reason": "弄错了"})
+    # Not confirmed: nothing changes, and she is asked to confirm.
+    response = client.post(url, {"action": "revoke", "revoke-reason": "弄错了"})
+    assert zh("Tick the box to confirm the revocation.") in response.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.status == "valid"
+    client.post(url, {"action": "revoke", "revoke-reason": "弄错了", "revoke-confirm": "on"})
     certificate.refresh_from_db()
     assert certificate.status == "revoked"
-    response = client.post(url, {"action": "revoke", "revoke-reason": "again"})
+    # Its public page says it is revoked, and nothing about how long it is valid.
+    public = client.get(reverse("certificates:verify", args=[certificate.verification_code]))
+    assert zh("Revoked") in public.content.decode()
+    assert zh("Valid until") not in public.content.decode()
+    response = client.post(
+        url, {"action": "revoke", "revoke-reason": "again", "revoke-confirm": "on"}
+    )
     assert response.status_code == 200  # the form is gone; nothing changes
     response = client.post(url, {"action": "reissue", "reissue-reason": "撤销有误"})
     new = Certificate.objects.get(replaces=certificate)

@@ -124,6 +124,13 @@ def test_mentor_signs_off_then_the_certificate_is_downloaded_checked_and_revoked
         "面授培训的签到记录有误，核实后重新颁发。"
     )
     page.get_by_role("button", name=zh("Revoke the certificate")).click()
+    # Not yet: the box is not ticked, the browser asks for it, and nothing has changed.
+    certificate.refresh_from_db()
+    assert certificate.status == "valid"
+    page.get_by_label(
+        zh("Yes, revoke it: the check page will say it is no longer valid, and she is told.")
+    ).check()
+    page.get_by_role("button", name=zh("Revoke the certificate")).click()
     expect(page.get_by_text(zh("The certificate is revoked."))).to_be_visible()
 
     certificate.refresh_from_db()
