@@ -7,7 +7,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
@@ -35,6 +37,7 @@ from .services import (
     attempt_close_expired,
     attempt_start,
     attempt_submit,
+    attempt_unanswered,
     submission_draft_save,
     submission_grade,
     submission_submit,
@@ -98,6 +101,25 @@ def _attempt_post(request, attempt_id):
             )
             messages.success(request, _("Your answers are saved. You can finish later."))
             return redirect("assessments:quiz", quiz_id=attempt.quiz_id)
+        if "submit_anyway" not in request.POST:
+            # A question left empty would cost her a try: keep her answers, and ask first.
+            attempt = attempt_answers_save(
+                attempt_id=attempt_id, learner=request.user, answers=answers
+            )
+            empty = attempt_unanswered(attempt)
+            if empty and not attempt.time_is_up():
+                messages.warning(
+                    request,
+                    ngettext(
+                        "%(n)s question has no answer yet. Answer it, or press “Submit "
+                        "anyway”: this counts as one of your tries.",
+                        "%(n)s questions have no answer yet. Answer them, or press “Submit "
+                        "anyway”: this counts as one of your tries.",
+                        len(empty),
+                    )
+                    % {"n": len(empty)},
+                )
+                return redirect(reverse("assessments:attempt", args=[attempt.pk]) + "?unanswered=1")
         attempt, outcome = attempt_submit(
             attempt_id=attempt_id, learner=request.user, answers=answers
         )
@@ -164,6 +186,7 @@ def attempt_result(request, attempt_id):
         if attempt.learner_id == request.user.pk:
             return redirect("assessments:attempt", attempt_id=attempt.pk)
         raise Http404
+    status = quiz_status(attempt.learner, attempt.quiz)
     return render(
         request,
         "assessments/attempt_result.html",
@@ -174,7 +197,10 @@ def attempt_result(request, attempt_id):
                 attempt, submitted=True, show_key=attempt.quiz.show_answers
             ),
             "is_own": attempt.learner_id == request.user.pk,
-            "status": quiz_status(attempt.learner, attempt.quiz),
+            "status": status,
+            "tries_left": max(status.canonical.max_attempts - status.used, 0)
+            if status.canonical.max_attempts
+            else None,
             "lesson": localized(attempt.lesson) if attempt.lesson else None,
         },
     )

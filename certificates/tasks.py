@@ -18,11 +18,11 @@ def certificate_award_task(learner_ids: list) -> int:
 
 
 @shared_task(acks_late=True)
-def certificate_render_pdf_task(certificate_id: int) -> bool:
+def certificate_render_pdf_task(certificate_id: int, relink: bool = False) -> bool:
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None:
         return False
-    services.certificate_render_pdf(certificate=certificate)
+    services.certificate_render_pdf(certificate=certificate, relink=relink)
     return True
 
 

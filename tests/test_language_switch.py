@@ -1,6 +1,7 @@
 """The language switch is a link to the same page in the other language, both ways, on
 Wagtail pages and on the platform's own pages."""
 
+import html
 import re
 
 import pytest
@@ -12,10 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def switch_link(body):
-    """(href, label) of the header's language link."""
+    """(address, label) of the header's language link, without the marker that remembers the
+    choice on the way (test_the_choice_is_remembered)."""
     match = re.search(r'<a class="lang" href="([^"]+)"[^>]*>([^<]+)</a>', body)
     assert match, "no language link"
-    return match.group(1), match.group(2)
+    href = html.unescape(match.group(1))
+    address = re.sub(r"[?&]language=[\w-]+$", "", href)
+    assert address != href, "the link does not remember the choice"
+    return address, match.group(2)
 
 
 def test_a_lesson_switches_to_its_translation_and_back(learner_client, site_pages):
@@ -52,3 +57,30 @@ def test_the_switch_keeps_the_query(learner_client, site_pages):
 def test_a_page_without_a_translation_switches_to_the_same_address(client, site_pages):
     href, label = switch_link(client.get("/").content.decode())
     assert label == "English" and href == "/en/"
+
+
+def test_the_choice_is_remembered_both_ways(client, site_pages):
+    """She switches to English: the address she lands on is clean, her account and a cookie
+    remember it (her next log-in, texts and emails follow); and back to Chinese."""
+    from lms.accounts.models import User
+    from tests.factories import PASSWORD, UserFactory
+
+    learner = UserFactory(phone="+8613800000001")
+    client.force_login(learner)
+    body = client.get("/learn/").content.decode()
+    href = html.unescape(re.search(r'<a class="lang" href="([^"]+)"', body).group(1))
+    response = client.get(href)
+    assert response.status_code == 302 and response["Location"] == "/en/learn/"
+    assert client.cookies["django_language"].value == "en"
+    assert User.objects.get(pk=learner.pk).preferred_language == "en"
+    english = client.get("/en/learn/").content.decode()
+    assert "Log out" in english
+    back = html.unescape(re.search(r'<a class="lang" href="([^"]+)"', english).group(1))
+    response = client.get(back)
+    assert response["Location"] == "/learn/"
+    assert User.objects.get(pk=learner.pk).preferred_language == "zh-hans"
+    # Her next log-in lands in the language she chose last.
+    client.get("/en/learn/?language=en")
+    client.logout()
+    response = client.post("/accounts/login/", {"login": "13800000001", "password": PASSWORD})
+    assert response["Location"] == "/en/learn/"

@@ -16,7 +16,11 @@ def manage(*args, **env):
     full_env = {
         k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "CACHE_URL"
     }
-    full_env.update(DJANGO_SETTINGS_MODULE="lms.settings.production", **env)
+    full_env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        PUBLIC_BASE_URL="https://academy.example.org",
+        **env,
+    )
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -61,3 +65,16 @@ def test_deploy_check_is_clean_with_https_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("address", ["", "http://127.0.0.1:8000"])
+def test_production_refuses_to_start_without_a_public_address(address):
+    """Links in QR codes, texts and emails would point at a machine nobody can reach."""
+    result = manage(
+        "check",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="academy.example.org",
+        CACHE_URL=SHARED_CACHE,
+        PUBLIC_BASE_URL=address,
+    )
+    assert result.returncode != 0 and "PUBLIC_BASE_URL" in result.stderr

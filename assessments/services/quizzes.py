@@ -270,6 +270,16 @@ def attempt_submit(*, attempt_id, learner, answers) -> tuple[QuizAttempt, str]:
     return attempt, "submitted"
 
 
+def attempt_unanswered(attempt) -> list[int]:
+    """The questions of her attempt with no answer saved yet."""
+    answered = set(
+        AttemptAnswer.objects.filter(attempt=attempt)
+        .exclude(selected=[])
+        .values_list("question_id", flat=True)
+    )
+    return [pk for pk in attempt.question_ids if pk not in answered]
+
+
 def attempt_finish_expired(*, attempt) -> bool:
     """Score an unfinished attempt whose time is up with the answers saved in time.
     Returns whether it closed it."""

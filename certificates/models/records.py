@@ -222,6 +222,8 @@ class Certificate(models.Model):
     design = models.JSONField(_("design as issued"), default=dict)
     pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, blank=True)
     pdf_rendered_at = models.DateTimeField(_("PDF made"), null=True, blank=True)
+    # The check link drawn into the PDF's QR code (the site's public address then).
+    pdf_link = models.CharField(_("link in the PDF"), max_length=500, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

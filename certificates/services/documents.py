@@ -6,6 +6,8 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from lms.core.links import public_url
+
 from ..models import Certificate
 from ..pdf import render_certificate_pdf
 
@@ -34,17 +36,21 @@ def certificate_pdf_bytes(certificate) -> bytes:
     return render_certificate_pdf(content)
 
 
-def certificate_render_pdf(*, certificate, force=False) -> Certificate:
-    """Render and store the PDF (the task after issue). Once made, it is kept as it is."""
-    if certificate.pdf and not force:
+def certificate_render_pdf(*, certificate, force=False, relink=False) -> Certificate:
+    """Render and store the PDF (the task after issue). Once made, it is kept as it is, unless
+    `force`; with `relink`, it is drawn again only if its QR code points elsewhere than the
+    site's public address now (certificates_rerender, after PUBLIC_BASE_URL changed)."""
+    link = verification_url(certificate)
+    if certificate.pdf and not force and not (relink and certificate.pdf_link != link):
         return certificate
     data = certificate_pdf_bytes(certificate)
     if certificate.pdf:
         certificate.pdf.delete(save=False)
     certificate.pdf.save(f"{certificate.verification_code}.pdf", ContentFile(data), save=False)
     certificate.pdf_rendered_at = timezone.now()
+    certificate.pdf_link = link
     Certificate.objects.filter(pk=certificate.pk).update(
-        pdf=certificate.pdf.name, pdf_rendered_at=certificate.pdf_rendered_at
+        pdf=certificate.pdf.name, pdf_rendered_at=certificate.pdf_rendered_at, pdf_link=link
     )
     return certificate
 
@@ -52,4 +58,4 @@ def certificate_render_pdf(*, certificate, force=False) -> Certificate:
 def verification_url(certificate) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("certificates:verify", args=[certificate.verification_code])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)

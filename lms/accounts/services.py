@@ -106,3 +106,13 @@ def user_create(*, display_name, home_region=None, roles=(), **fields) -> User:
 
 def _username_base(value: str) -> str:
     return "".join(ch for ch in value if ch.isalnum() or ch in "@.+-_")[:140] or "user"
+
+
+def user_preferred_language_set(*, user, language) -> None:
+    """She chose a language (the site's switch): her log-ins, texts and emails follow it."""
+    User.objects.filter(pk=user.pk).update(preferred_language=language)
+    user.preferred_language = language
+    # Saved with an update (no signal): what is kept about her follows.
+    from lms.core.caching import learner_changed
+
+    learner_changed([user.pk])

@@ -67,6 +67,7 @@ def production_environment(*, cache_url, broker_url="", **extra):
         "DJANGO_CSRF_COOKIE_SECURE": "false",
         "DATABASE_URL": database_url,
         "CACHE_URL": cache_url,
+        "PUBLIC_BASE_URL": "http://academy.example.org",
         "CELERY_BROKER_URL": broker_url,
         "STATIC_ROOT": str(STATIC_ROOT),
         "LOG_LEVEL": "WARNING",

@@ -1,7 +1,9 @@
 from csp.constants import SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connections
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -75,3 +77,38 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 def _admin_prefix():
     return reverse("wagtailadmin_home")
+
+
+CHOICE_PARAMETER = "language"
+
+
+class LanguageChoiceMiddleware:
+    """The language switch's links carry `?language=<code>`: the choice is remembered (her
+    account's preferred language when she is signed in, which her texts, emails and next
+    log-in follow, and the language cookie), then she is sent to the same address without
+    the marker, in the language the address says."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.GET.get(CHOICE_PARAMETER)
+        if request.method != "GET" or chosen not in dict(settings.LANGUAGES):
+            return self.get_response(request)
+        user = request.user
+        if user.is_authenticated and getattr(user, "preferred_language", chosen) != chosen:
+            from lms.accounts.services import user_preferred_language_set
+
+            user_preferred_language_set(user=user, language=chosen)
+        query = request.GET.copy()
+        query.pop(CHOICE_PARAMETER)
+        target = request.path + (f"?{query.urlencode()}" if query else "")
+        response = HttpResponseRedirect(target)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            chosen,
+            max_age=365 * 24 * 60 * 60,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+        return response

@@ -5,6 +5,7 @@ from django.utils import timezone, translation
 
 from lms.accounts.sms import send_sms
 from lms.core.caching import learner_changed
+from lms.core.links import public_url
 from lms.core.tasks import enqueue_each_on_commit, enqueue_on_commit
 
 from .models import Channel, Delivery, Notification
@@ -94,6 +95,9 @@ def _send(delivery):
         else f"{notification.title}\n{notification.body}"
     )
     if delivery.channel == Channel.EMAIL:
+        if notification.url.startswith("/"):
+            # The page it is about, at the site's public address.
+            text = f"{text}\n\n{public_url(notification.url)}"
         send_mail(notification.title, text, None, [recipient.email])
     else:
         send_sms(recipient.phone, text[:300])

@@ -175,7 +175,7 @@ def batch_sheet(request, batch_id):
         .filter(pk__in=batch.created_user_ids)
         .order_by("display_name", "pk")
     )
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base = settings.PUBLIC_BASE_URL
     return TemplateResponse(
         request,
         "programme/import/sheet.html",

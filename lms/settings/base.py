@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lms.core.middleware.AdminForbiddenMiddleware",
+    "lms.core.middleware.LanguageChoiceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -276,7 +277,13 @@ ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"phone", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupExtraForm"
-ACCOUNT_FORMS = {"login": "lms.accounts.forms.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "lms.accounts.forms.LoginForm",
+    "request_login_code": "lms.accounts.forms.RequestLoginCodeForm",
+    "confirm_login_code": "lms.accounts.forms.ConfirmLoginCodeForm",
+}
+# Codes texted to log in or to check a number: 6 digits, typed on the number pad.
+ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PHONE_VERIFICATION_ENABLED = True
@@ -303,7 +310,10 @@ SESSION_ENGINE = "lms.core.sessions"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Companion Academy"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address: every link that leaves the site (the QR code drawn into each
+# certificate PDF, texts, emails) starts with it. Required in production.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_BASE_URL)
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "mp3", "m4a", "ogg", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

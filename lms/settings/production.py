@@ -24,6 +24,16 @@ if not env("CACHE_URL", default="") or _cache_backend.endswith(("LocMemCache", "
         "(e.g. redis://redis:6379/1), not a per-process memory cache."
     )
 
+# Links in QR codes, texts and emails: a mother's phone must be able to open them.
+_public = env("PUBLIC_BASE_URL", default="")
+if not _public.startswith(("https://", "http://")) or any(
+    local in _public for local in ("127.0.0.1", "localhost")
+):
+    raise ImproperlyConfigured(
+        "Set PUBLIC_BASE_URL to the site's public address (e.g. https://academy.example.org): "
+        "it is drawn into every certificate's QR code and put in texts and emails."
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SESSION_COOKIE_SECURE", default=True)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -241,3 +243,21 @@ def test_a_login_lasts_thirty_days_on_her_phone(client, mother, settings):
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     # Not a session cookie that dies with the browser: it carries its 30 days.
     assert int(cookie["max-age"]) == settings.SESSION_COOKIE_AGE == 30 * 24 * 60 * 60
+
+
+def test_sms_code_login_with_a_six_digit_code_on_the_number_pad(client, mother, sms_outbox):
+    page = client.get("/accounts/login/code/").content.decode()
+    assert 'type="tel"' in page and 'name="email"' not in page  # her number only
+    assert "/accounts/login/" in page  # and the way back to the password
+    response = client.post("/accounts/login/code/", {"phone": "138 0000 0001"}, follow=True)
+    page = response.content.decode()
+    assert 'inputmode="numeric"' in page and 'autocomplete="one-time-code"' in page
+    assert 'value="resend"' in page  # a new code can be asked for
+    [text] = sms_outbox
+    code = re.search(r"\d{6}", text["message"]).group(0)
+    assert re.fullmatch(r"\d{6}", code)
+    wrong = client.post("/accounts/login/code/confirm/", {"code": "000000"}).content.decode()
+    assert wrong.count('class="errorlist"') == 1  # said once
+    response = client.post("/accounts/login/code/confirm/", {"code": f"{code[:3]} {code[3:]}"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(mother.pk)

@@ -70,10 +70,30 @@ def test_editors_can_hold_back_the_answers(learner_client):
     quiz = make_quiz(show_answers=False)
     attempt, _ = _start(learner_client, quiz)
     learner_client.post(
-        reverse("assessments:attempt", args=[attempt.pk]), {"submit": "1", **_post_answers({})}
+        reverse("assessments:attempt", args=[attempt.pk]),
+        {"submit": "1", "submit_anyway": "1", **_post_answers({})},
     )
     html = learner_client.get(reverse("assessments:result", args=[attempt.pk])).content.decode()
     assert "Not answered" in html and "(correct answer)" not in html
+
+
+def test_an_unanswered_question_is_pointed_out_before_a_try_is_counted(learner_client):
+    quiz = make_quiz(max_attempts=3)
+    attempt, _ = _start(learner_client, quiz)
+    url = reverse("assessments:attempt", args=[attempt.pk])
+    answers = wrong_answers(attempt)
+    skipped = attempt.question_ids[-1]
+    del answers[skipped]
+    response = learner_client.post(url, {"submit": "1", **_post_answers(answers)}, follow=True)
+    page = response.content.decode()
+    assert "1 question has no answer yet" in page and "Submit anyway" in page
+    attempt.refresh_from_db()
+    assert attempt.is_open  # no try counted; what she chose is kept
+    assert AttemptAnswer.objects.filter(attempt=attempt).count() == len(answers)
+    response = learner_client.post(url, {"submit": "1", "submit_anyway": "1"}, follow=True)
+    attempt.refresh_from_db()
+    assert not attempt.is_open
+    assert "2 tries left." in response.content.decode()
 
 
 def test_a_double_click_on_submit_makes_one_submission(learner_client):

@@ -2,6 +2,7 @@
 revision and resubmission, notifications, and who may see or grade what."""
 
 import io
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -342,3 +343,23 @@ def test_a_mentor_who_is_not_hers_gets_404_on_the_grading_page(client, learner, 
     assert client.post(url, {"decision": "pass"}).status_code == 404
     client.force_login(learner)  # a learner is not a mentor at all
     assert client.get(url).status_code == 403
+
+
+def test_the_task_page_shows_the_rubric_she_will_be_graded_on(learner_client, task):
+    html = learner_client.get(reverse("assessments:task", args=[task.pk])).content.decode()
+    assert "How your work will be graded" in html
+    for criterion in task.rubric.criteria.all():
+        assert criterion.title in html
+        for _id, label, _points, _description in criterion.level_options():
+            assert label in html
+    assert f"{task.rubric.pass_points} points pass" in html
+
+
+def test_an_empty_hand_in_says_what_is_missing_once(learner_client, task):
+    url = reverse("assessments:task", args=[task.pk])
+    html = learner_client.post(url, {"text": "", "submit": "1"}, follow=True).content.decode()
+    said = re.findall(r'<li class="error">([^<]+)</li>', html) + re.findall(
+        r'<ul class="errorlist"[^>]*><li>([^<]+)</li>', html
+    )
+    assert said, "no message"
+    assert len(said) == len(set(said)), said  # each problem once

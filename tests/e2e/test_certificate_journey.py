@@ -36,7 +36,7 @@ def test_mentor_signs_off_then_the_certificate_is_downloaded_checked_and_revoked
 
     call_command("seed_demo", stdout=io.StringIO())
     # The link she shares (and the QR code on her PDF) lead to this server.
-    settings.WAGTAILADMIN_BASE_URL = live_url
+    settings.PUBLIC_BASE_URL = live_url
     learner = User.objects.get(phone="+8613800000007")
     page = phone_page
 

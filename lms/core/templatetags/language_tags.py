@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from lms.core.caching import memoized
+from lms.core.middleware import CHOICE_PARAMETER
 
 register = template.Library()
 
@@ -37,5 +38,9 @@ def language_switch(context):
             url = path and path + (f"?{request.META['QUERY_STRING']}" if request.GET else "")
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url or "/"})
+        url = url or "/"
+        # The choice is remembered on the way (LanguageChoiceMiddleware): her account and a
+        # cookie keep it for her next visit, her texts and emails.
+        url += ("&" if "?" in url else "?") + f"{CHOICE_PARAMETER}={code}"
+        links.append({"code": code, "name": name, "url": url})
     return {"links": links}

@@ -5,7 +5,6 @@ file are pure functions in ../imports/; this module writes."""
 
 import logging
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,6 +16,7 @@ from lms.accounts.models import RegionKind, User
 from lms.accounts.permissions import is_programme_staff, learners_managed_by, regions_visible_to
 from lms.accounts.roles import LEARNER
 from lms.accounts.services import NewUser, users_create
+from lms.core.links import public_url
 from lms.core.signals import cohorts_changed
 from lms.core.tasks import enqueue_on_commit
 from lms.mentoring.selectors import mentor_lookup_for_import
@@ -284,7 +284,7 @@ def _import_welcome(users) -> int:
     never texts twice; the notification machinery sends them after the commit and retries a
     gateway that failed. Staff can also print the sheet of new learners. Returns how many
     were queued."""
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("account_request_login_code")
+    url = public_url(reverse("account_request_login_code"))
     welcomed = notify_many_in_language(
         recipients=[user for user in users if user.phone],
         kind=NotificationKind.LEARNER_WELCOME,

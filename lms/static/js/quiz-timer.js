@@ -11,11 +11,13 @@
     out.textContent = Math.floor(s / 60) + ":" + ("0" + (s % 60)).slice(-2);
     if (s === 0 && !sent) {
       sent = true;
-      var b = document.createElement("input");
-      b.type = "hidden";
-      b.name = "submit";
-      b.value = "1";
-      form.appendChild(b);
+      ["submit", "submit_anyway"].forEach(function (name) {
+        var b = document.createElement("input");
+        b.type = "hidden";
+        b.name = name;
+        b.value = "1";
+        form.appendChild(b);
+      });
       form.submit();
       return;
     }
