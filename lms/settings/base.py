@@ -279,8 +279,8 @@ ACCOUNT_SIGNUP_FIELDS = ["phone*", "email", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupExtraForm"
 ACCOUNT_FORMS = {
     "login": "lms.accounts.forms.LoginForm",
-    "request_login_code": "lms.accounts.forms.RequestLoginCodeForm",
-    "confirm_login_code": "lms.accounts.forms.ConfirmLoginCodeForm",
+    "request_login_code": "lms.accounts.code_forms.RequestLoginCodeForm",
+    "confirm_login_code": "lms.accounts.code_forms.ConfirmLoginCodeForm",
 }
 # Codes texted to log in or to check a number: 6 digits, typed on the number pad.
 ALLAUTH_USER_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
@@ -288,6 +288,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PHONE_VERIFICATION_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# A text can be late or lost: she may ask for a new code, twice (the daily caps still hold).
+ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND = 2
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",

@@ -59,4 +59,5 @@ def test_emails_link_the_page_at_the_public_address(
     with django_capture_on_commit_callbacks(execute=True):
         certificate_issue(learner=learner, level=ladder.primary)
     [mail] = [m for m in mailoutbox if "xm@example.org" in m.to]
+    # Her page, at the public address, in her language (Chinese: no prefix).
     assert "https://academy.example.org/certificates/" in mail.body

@@ -297,7 +297,7 @@ def _import_welcome(users) -> int:
             _("Open %(url)s, enter this mobile number and log in with the code we text you.")
             % {"url": url}
         ),
-        url=reverse("learn:dashboard"),
+        url=lambda *_: reverse("learn:dashboard"),
         channels=(Channel.SMS,),
     )
     return len(welcomed)

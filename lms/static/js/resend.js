@@ -9,7 +9,7 @@ document.querySelectorAll("[data-wait]").forEach(function (button) {
       button.textContent = label;
       return;
     }
-    button.textContent = button.dataset.waitLabel.replace("%(s)s", left);
+    button.textContent = button.dataset.waitLabel.replace("{s}", left);
     left -= 1;
     setTimeout(tick, 1000);
   }
