@@ -17,9 +17,11 @@ def manage(*args, **env):
         k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "CACHE_URL"
     }
     full_env.update(
-        DJANGO_SETTINGS_MODULE="lms.settings.production",
-        PUBLIC_BASE_URL="https://academy.example.org",
-        **env,
+        {
+            "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+            "PUBLIC_BASE_URL": "https://academy.example.org",
+            **env,
+        }
     )
     return subprocess.run(
         [sys.executable, "manage.py", *args],
