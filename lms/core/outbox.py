@@ -145,20 +145,31 @@ def due(now=None):
 
 def relay(limit=200) -> int:
     """Hand due rows to the broker; returns how many. Raises when the broker is down (the
-    rows stay due)."""
+    rows stay due).
+
+    The rows are marked handed over, and that committed, before they are published: a
+    worker that receives one at once must find it unlocked (it skips a locked row, which
+    would then wait OUTBOX_REPUBLISH_SECONDS). If publishing fails the mark is taken back."""
     from celery import current_app
 
     with transaction.atomic():
-        rows = list(due().select_for_update(skip_locked=True).order_by("pk")[:limit])
-        if not rows:
-            return 0
-        with current_app.producer_or_acquire() as producer:
-            for row in rows:
-                current_app.send_task(RUN_TASK, args=[row.pk], producer=producer)
-        OutboxTask.objects.filter(pk__in=[row.pk for row in rows]).update(
-            published_at=timezone.now()
+        ids = list(
+            due()
+            .select_for_update(skip_locked=True)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:limit]
         )
-    return len(rows)
+        if not ids:
+            return 0
+        OutboxTask.objects.filter(pk__in=ids).update(published_at=timezone.now())
+    try:
+        with current_app.producer_or_acquire() as producer:
+            for pk in ids:
+                current_app.send_task(RUN_TASK, args=[pk], producer=producer)
+    except Exception:
+        OutboxTask.objects.filter(pk__in=ids, done_at__isnull=True).update(published_at=None)
+        raise
+    return len(ids)
 
 
 def backlog():
