@@ -186,7 +186,6 @@ def attempt_result(request, attempt_id):
         if attempt.learner_id == request.user.pk:
             return redirect("assessments:attempt", attempt_id=attempt.pk)
         raise Http404
-    status = quiz_status(attempt.learner, attempt.quiz)
     return render(
         request,
         "assessments/attempt_result.html",
@@ -197,10 +196,7 @@ def attempt_result(request, attempt_id):
                 attempt, submitted=True, show_key=attempt.quiz.show_answers
             ),
             "is_own": attempt.learner_id == request.user.pk,
-            "status": status,
-            "tries_left": max(status.canonical.max_attempts - status.used, 0)
-            if status.canonical.max_attempts
-            else None,
+            "status": quiz_status(attempt.learner, attempt.quiz),
             "lesson": localized(attempt.lesson) if attempt.lesson else None,
         },
     )

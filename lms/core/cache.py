@@ -15,7 +15,8 @@ UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 _last_warning = 0.0
 
 
-def _warn(exc):
+def warn_unreachable(exc):
+    """Say in the log that the cache is out of reach (once a minute, however often)."""
     global _last_warning
     if time.monotonic() - _last_warning > 60:
         _last_warning = time.monotonic()
@@ -57,7 +58,7 @@ class ResilientRedisCache(RedisCache):
         try:
             return getattr(super(), method)(*args, **kwargs)
         except UNREACHABLE as exc:
-            _warn(exc)
+            warn_unreachable(exc)
             if isinstance(fallback, BaseException):
                 raise fallback from exc
             return fallback

@@ -13,12 +13,13 @@ and the failure is logged once a minute.
 
 import contextvars
 import logging
-import time
 import uuid
 from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import transaction
+
+from .cache import warn_unreachable as _warn
 
 logger = logging.getLogger(__name__)
 
@@ -30,14 +31,6 @@ _process_memo: OrderedDict = OrderedDict()
 _PROCESS_MEMO_LIMIT = 5000  # entries; the least recently used go first
 # Read together with the first token a request asks for: one round trip for the usual ones.
 PREFETCHED = ("sites", "pages", "locales", "ladder", "restrictions", "mentors")
-_last_warning = 0.0
-
-
-def _warn(exc):
-    global _last_warning
-    if time.monotonic() - _last_warning > 60:
-        _last_warning = time.monotonic()
-        logger.warning("cache unavailable, computing without it: %s", exc)
 
 
 def _key(name):

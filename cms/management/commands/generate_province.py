@@ -9,9 +9,9 @@ villages; mentors holding the trainer certificate; cohorts of the three learning
 learners in them with mentors, lesson progress, quiz attempts, practical-task submissions,
 coaching contacts, training sessions with attendance, and certificates, in proportions like
 the field's. Rows are written in bulk, straight into the tables: this is a benchmark fixture
-of 50,000 made-up people, not anyone using the platform, so it skips the services (their
-checks, notifications and history) that every real write goes through. `--delete` removes a
-province made earlier with the same code (and everything of its people).
+of 50,000 made-up people, so it skips the services (checks, notifications, history, events:
+the engagement facts are counted at the end). `--delete` removes a province made earlier with
+the same code (and everything of its people).
 """
 
 import datetime
@@ -92,9 +92,7 @@ class Command(BaseCommand):
             self.cohorts = self.make_cohorts(cohorts)
             self.learners = self.make_learners(learners)
             self.make_progress()
-            # Written in bulk, without the events that keep the engagement facts current.
-            facts_refresh([learner.pk for learner in self.learners])
-            self.say("engagement facts counted")
+            self.say(f"{facts_refresh([u.pk for u in self.learners])} learners' facts counted")
         if connection.vendor == "postgresql":
             # Fresh statistics, as a running database has them: the planner needs the new
             # row counts to choose its joins (the dashboards slowed tenfold without).
