@@ -37,7 +37,6 @@ from .services import (
     attempt_close_expired,
     attempt_start,
     attempt_submit,
-    attempt_unanswered,
     submission_draft_save,
     submission_grade,
     submission_submit,
@@ -101,28 +100,28 @@ def _attempt_post(request, attempt_id):
             )
             messages.success(request, _("Your answers are saved. You can finish later."))
             return redirect("assessments:quiz", quiz_id=attempt.quiz_id)
-        if "submit_anyway" not in request.POST:
-            # A question left empty would cost her a try: keep her answers, and ask first.
-            attempt = attempt_answers_save(
-                attempt_id=attempt_id, learner=request.user, answers=answers
-            )
-            empty = attempt_unanswered(attempt)
-            if empty and not attempt.time_is_up():
-                messages.warning(
-                    request,
-                    ngettext(
-                        "%(n)s question has no answer yet. Answer it, or press “Submit "
-                        "anyway”: this counts as one of your tries.",
-                        "%(n)s questions have no answer yet. Answer them, or press “Submit "
-                        "anyway”: this counts as one of your tries.",
-                        len(empty),
-                    )
-                    % {"n": len(empty)},
-                )
-                return redirect(reverse("assessments:attempt", args=[attempt.pk]) + "?unanswered=1")
+        # A question left empty would cost her a try: unless she said "Submit anyway", her
+        # answers are kept and she is asked first.
         attempt, outcome = attempt_submit(
-            attempt_id=attempt_id, learner=request.user, answers=answers
+            attempt_id=attempt_id,
+            learner=request.user,
+            answers=answers,
+            when_complete="submit_anyway" not in request.POST,
         )
+        if outcome == "unanswered":
+            empty = len(attempt.unanswered)
+            messages.warning(
+                request,
+                ngettext(
+                    "%(n)s question has no answer yet. Answer it, or press “Submit "
+                    "anyway”: this counts as one of your tries.",
+                    "%(n)s questions have no answer yet. Answer them, or press “Submit "
+                    "anyway”: this counts as one of your tries.",
+                    empty,
+                )
+                % {"n": empty},
+            )
+            return redirect(reverse("assessments:attempt", args=[attempt.pk]) + "?unanswered=1")
     except PermissionDenied as exc:
         raise Http404 from exc
     except ValidationError as exc:

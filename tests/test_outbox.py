@@ -131,3 +131,31 @@ def test_administrators_see_the_background_tasks_and_staff_do_not(client, no_bro
     assert response.status_code == 200 and "progress_settle_task" in response.content.decode()
     client.force_login(staff_user())
     assert client.get(url).status_code in (302, 403)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_passed_quiz_leaves_one_row_for_her_progress_and_activity(no_broker_yet):
+    """A submission writes one row of work to follow it (her progress, which settles her
+    activity too), not a row and then a second write widening it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Locale
+
+    from assessments.services import attempt_start, attempt_submit
+    from tests.factories.assessments import make_quiz, right_answers, wrong_answers
+
+    Locale.objects.get_or_create(language_code="zh-hans")  # flushed with the transaction test
+    learner = UserFactory()
+    attempt, _ = attempt_start(learner=learner, quiz=make_quiz(max_attempts=2))
+    OutboxTask.objects.all().delete()
+    with CaptureQueriesContext(connection) as captured:
+        attempt_submit(attempt_id=attempt.pk, learner=learner, answers=right_answers(attempt))
+    row = OutboxTask.objects.get()
+    assert (row.task, row.args) == (SETTLE, [[learner.pk], []])
+    writes = [q["sql"] for q in captured if "core_outboxtask" in q["sql"]]
+    assert len(writes) == 1
+    # A failed one changes only her activity.
+    OutboxTask.objects.all().delete()
+    attempt, _ = attempt_start(learner=learner, quiz=make_quiz(title="再来"))
+    attempt_submit(attempt_id=attempt.pk, learner=learner, answers=wrong_answers(attempt))
+    assert OutboxTask.objects.get().args == [[], [learner.pk]]

@@ -8,7 +8,6 @@ from .quizzes import (
     attempt_finish_expired,
     attempt_start,
     attempt_submit,
-    attempt_unanswered,
     attempts_close_expired,
     canonical_lesson_with_quiz,
 )
@@ -16,7 +15,6 @@ from .tasks import submission_draft_save, submission_submit
 
 __all__ = [
     "attempt_answers_save",
-    "attempt_unanswered",
     "attempt_close_expired",
     "attempt_finish_expired",
     "attempt_start",

@@ -179,6 +179,10 @@ def _score(attempt, questions, answers, *, timed_out=False):
     attempt.passed = bool(total) and correct * 100 >= attempt.quiz.pass_mark * total
     attempt.submitted_at = timezone.now()
     attempt.timed_out = timed_out
+    if attempt.passed:
+        # Announced before the save, whose own announcement (her activity) it then covers:
+        # one row of the outbox for both.
+        progress_changed([attempt.learner_id], sender=QuizAttempt)
     attempt.save(
         update_fields=[
             "question_count",
@@ -189,10 +193,8 @@ def _score(attempt, questions, answers, *, timed_out=False):
             "timed_out",
         ]
     )
-    if attempt.passed:
-        progress_changed([attempt.learner_id], sender=QuizAttempt)
-        if attempt.lesson_id:
-            _complete_lesson_if_open(attempt)
+    if attempt.passed and attempt.lesson_id:
+        _complete_lesson_if_open(attempt)
 
 
 def _complete_lesson_if_open(attempt):
@@ -252,12 +254,14 @@ def attempt_answers_save(*, attempt_id, learner, answers) -> QuizAttempt:
 
 
 @transaction.atomic
-def attempt_submit(*, attempt_id, learner, answers) -> tuple[QuizAttempt, str]:
+def attempt_submit(*, attempt_id, learner, answers, when_complete=False) -> tuple[QuizAttempt, str]:
     """Submit and score an attempt in one short transaction. Returns (attempt, outcome):
     "submitted"; "already" when it was submitted before (a double click or a retry: nothing
     changes); "late" when the time limit had passed: the answers sent now are not taken and
-    the answers saved before the limit are scored. Forged answers raise ValidationError and
-    change nothing."""
+    the answers saved before the limit are scored. With `when_complete`, an attempt that
+    would leave a question without an answer is not submitted: her answers are saved, and
+    "unanswered" comes back with `attempt.unanswered` (the questions' ids), so that she is
+    asked before a try is spent. Forged answers raise ValidationError and change nothing."""
     attempt = _locked_attempt(attempt_id, learner)
     if not attempt.is_open:
         return attempt, "already"
@@ -265,19 +269,19 @@ def attempt_submit(*, attempt_id, learner, answers) -> tuple[QuizAttempt, str]:
     if attempt.time_is_up():
         _score(attempt, questions, _saved_answers(attempt), timed_out=True)
         return attempt, "late"
-    merged = {**_saved_answers(attempt), **_clean_answers(attempt, answers, questions)}
+    cleaned = _clean_answers(attempt, answers, questions)
+    # What she sends now wins over what she saved; with every question sent, nothing saved
+    # counts (the usual case: no need to read it).
+    if all(question.pk in cleaned for question in questions):
+        merged = cleaned
+    else:
+        merged = {**_saved_answers(attempt), **cleaned}
+    attempt.unanswered = [q.pk for q in questions if not merged.get(q.pk)]
+    if when_complete and attempt.unanswered:
+        _store_answers(attempt, cleaned, questions, score=False)
+        return attempt, "unanswered"
     _score(attempt, questions, merged)
     return attempt, "submitted"
-
-
-def attempt_unanswered(attempt) -> list[int]:
-    """The questions of her attempt with no answer saved yet."""
-    answered = set(
-        AttemptAnswer.objects.filter(attempt=attempt)
-        .exclude(selected=[])
-        .values_list("question_id", flat=True)
-    )
-    return [pk for pk in attempt.question_ids if pk not in answered]
 
 
 def attempt_finish_expired(*, attempt) -> bool:

@@ -58,7 +58,9 @@ def _settle_after_commit(learner_ids, group=0):
     this transaction (the outbox), so it happens even if the broker is down now."""
     from .tasks import enqueue_ids_on_commit
 
-    enqueue_ids_on_commit(SETTLE_TASK, learner_ids, group=group, groups=2)
+    # A learner whose progress settles has her activity settled too (progress_settle_task).
+    covered_by = 0 if group == 1 else None
+    enqueue_ids_on_commit(SETTLE_TASK, learner_ids, group=group, groups=2, covered_by=covered_by)
 
 
 def on_commit_once(name, ids, action):

@@ -24,10 +24,12 @@ def enqueue_on_commit(task_path: str, *args):
     add(import_string(task_path).name, args)
 
 
-def enqueue_ids_on_commit(task_path: str, ids, *, group=0, groups=1):
+def enqueue_ids_on_commit(task_path: str, ids, *, group=0, groups=1, covered_by=None):
     """The task at `task_path` after the commit, with `groups` lists of ids as its arguments,
     these ids in list number `group`: once per transaction, the ids of every call made in it
-    going to one run (one outbox row, written by the first call and widened by the next)."""
+    going to one run (one outbox row, written by the first call and widened by the next).
+    Ids already in list number `covered_by` need nothing more (the task does for them what
+    this list asks, and more)."""
     from django.db import transaction
 
     from .models import OutboxTask
@@ -44,7 +46,10 @@ def enqueue_ids_on_commit(task_path: str, ids, *, group=0, groups=1):
     # The entry is this transaction's while its marker waits among the commit callbacks
     # (they are cleared at the commit or rollback, and with a savepoint rolled back).
     if entry is not None and any(c[1] is entry["marker"] for c in connection.run_on_commit):
-        if set(ids) <= entry["ids"][group]:
+        known = entry["ids"][group]
+        if covered_by is not None:
+            known = known | entry["ids"][covered_by]
+        if set(ids) <= known:
             return
         entry["ids"][group] |= set(ids)
         OutboxTask.objects.filter(pk=entry["row"].pk).update(

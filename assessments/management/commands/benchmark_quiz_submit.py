@@ -13,6 +13,8 @@ measures the same submission beside the other pages.
 
 import random
 import tempfile
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -142,6 +144,23 @@ def clean_up(quiz, tag, session_keys):
     quiz.delete()
 
 
+def open_attempt_pages(base_url, lines, *, threads=8):
+    """Each learner opens her attempt page once, as she must before she can submit it: her
+    login is then in the cache as it is when her answers arrive minutes later (the cache
+    keeps a login for five minutes: lms/core/sessions.py)."""
+
+    def get(line):
+        path, cookie, _token, _body = line.split("\t")
+        request = urllib.request.Request(base_url + path, headers={"Cookie": cookie})
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback
+            if response.status != 200:
+                raise CommandError(f"{path}: {response.status}")
+            response.read()
+
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(get, lines))
+
+
 def submit_load(base_url, lines, *, seconds, connections=16, threads=2):
     """wrk posting `lines` (learners_with_open_attempts), each attempt once."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -167,6 +186,9 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=15)
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/14")
+        parser.add_argument(
+            "--cold", action="store_true", help="submit without opening the attempt pages first"
+        )
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
@@ -181,6 +203,8 @@ class Command(BaseCommand):
             )
             env = loadtest.production_environment(cache_url=options["cache_url"])
             with loadtest.gunicorn(env, workers=options["workers"]) as base_url:
+                if not options["cold"]:
+                    open_attempt_pages(base_url, lines)
                 result = submit_load(
                     base_url,
                     lines,

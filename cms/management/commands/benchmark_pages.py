@@ -12,7 +12,8 @@ request are counted inside gunicorn for one request of each page.
 
 Pages: a lesson with a quiz block and /learn/ (the demo learner), /mentor/ and the grading
 queue (the demo mentor), the public certificate check page and the CMS home (anonymous), and
-quiz submission (a POST per learner, each with an open attempt).
+quiz submission (a POST per learner, each with an open attempt, whose page she opened a moment
+before, as she must to answer it; --cold submits without).
 """
 
 import statistics
@@ -30,6 +31,7 @@ from assessments.management.commands.benchmark_quiz_submit import (
     clean_up,
     learners_with_open_attempts,
     load_quiz,
+    open_attempt_pages,
     submit_load,
 )
 from certificates.models import Certificate, CertificateStatus
@@ -68,6 +70,11 @@ class Command(BaseCommand):
         parser.add_argument("--only", default="", help="comma-separated page names")
         parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/14")
         parser.add_argument("--broker-url", default="redis://127.0.0.1:6379/13")
+        parser.add_argument(
+            "--cold",
+            action="store_true",
+            help="quiz submission without each learner opening her attempt page first",
+        )
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
@@ -92,7 +99,7 @@ class Command(BaseCommand):
             lines = []
             if not options["only"] or "quiz submission" in options["only"]:
                 # Enough open attempts that no pair submits one twice.
-                count = options["pairs"] * options["seconds"] * 400 + 10
+                count = options["pairs"] * options["seconds"] * 500 + 10
                 lines, quiz_keys = learners_with_open_attempts(quiz, tag, count)
             with loadtest.gunicorn(env, workers=options["workers"]) as base:
                 for target in targets:
@@ -177,10 +184,14 @@ class Command(BaseCommand):
             target.queries = int(response.headers.get("X-Queries", -1))
         share = len(lines) // options["pairs"]
         for pair in range(options["pairs"]):
+            mine = lines[pair * share : (pair + 1) * share]
+            if not options["cold"]:
+                # Just before: she submits within minutes of opening the page.
+                open_attempt_pages(base, mine)
             bare = loadtest.wrk(base + "/bench/ok", **self._wrk_options(options))
             page = submit_load(
                 base,
-                lines[pair * share : (pair + 1) * share],
+                mine,
                 seconds=options["seconds"],
                 connections=options["connections"],
             )
