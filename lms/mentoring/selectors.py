@@ -5,7 +5,8 @@ learner import asks. Each costs a fixed number of queries whatever the number of
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, DateField, F, OuterRef, Q, Subquery, When
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from lms.core.caching import learner_generation, memoized, valid_until
@@ -25,15 +26,21 @@ def last_contact_on(learner_ref="pk"):
 
 
 def pending_follow_up(learner_ref="pk", last_contact_ref="last_contact_on"):
-    """Subquery: the earliest follow-up date later than her last contact: a quick call after a
-    visit does not cancel the follow-up the visit planned, a contact on or after that date
-    does. Annotate `last_contact_ref` (last_contact_on) first."""
-    return Subquery(
-        CoachingContact.objects.filter(
-            learner=OuterRef(learner_ref), follow_up_on__gt=OuterRef(last_contact_ref)
-        )
-        .order_by("follow_up_on")
-        .values("follow_up_on")[:1]
+    """Expression: the follow-up date her latest contact that set one planned, while it is
+    later than her last contact. A new plan replaces the old one (a contact on Dec 5 saying
+    "come back on the 20th" moves a visit planned for the 15th); a quick call that sets none
+    keeps it; a contact on or after the date ends it. Annotate `last_contact_ref`
+    (last_contact_on) first."""
+    planned = Subquery(
+        CoachingContact.objects.filter(learner=OuterRef(learner_ref), follow_up_on__isnull=False)
+        .order_by("-contact_date", "-pk")
+        .values("follow_up_on")[:1],
+        output_field=DateField(),
+    )
+    return Case(
+        When(GreaterThan(planned, F(last_contact_ref)), then=planned),
+        default=None,
+        output_field=DateField(),
     )
 
 

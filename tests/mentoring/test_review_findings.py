@@ -216,3 +216,20 @@ def test_mentor_list_progress_agrees_with_her_own_progress(regions, site_pages):
     summary = progress_summaries([learner.pk])[learner.pk]
     [progress] = learner_progress(learner)
     assert (summary.done, summary.total) == (progress.done, progress.total) == (1, 2)
+
+
+def test_the_next_visit_follows_the_latest_contact(regions):
+    learner = UserFactory(home_region=regions["v1"])
+    mentor = make_mentor(regions["v1"])
+    mentor_assign(learner=learner, mentor=mentor)
+    today = timezone.localdate()
+    log_contact(mentor, learner, days_ago=6, follow_up_in=10)  # a visit: back in 10 days
+    assert my_mentor(learner).next_follow_up == today + datetime.timedelta(days=4)
+    log_contact(mentor, learner, days_ago=2, follow_up_in=12)  # a new plan moves it later
+    assert my_mentor(learner).next_follow_up == today + datetime.timedelta(days=10)
+    log_contact(mentor, learner, days_ago=1, follow_up_in=3)  # ... or earlier
+    assert my_mentor(learner).next_follow_up == today + datetime.timedelta(days=2)
+    [row] = caseload(mentor)
+    assert "follow_up" not in row.flags
+    log_contact(mentor, learner, days_ago=0)  # a call that sets no date keeps the plan
+    assert my_mentor(learner).next_follow_up == today + datetime.timedelta(days=2)
