@@ -39,7 +39,15 @@ class ChoiceBlock(blocks.StructBlock):
 
 class Quiz(TranslatableMixin, index.Indexed, ClusterableModel):
     title = models.CharField(_("title"), max_length=200)
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_(
+            "What the quiz covers. Its page states the rules (how many questions, how many "
+            "right to pass, tries, time limit) from the settings below: do not repeat them "
+            "here, or they go out of date when a setting changes."
+        ),
+    )
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
         default=80,

@@ -25,6 +25,18 @@ class QuizStatus:
     passed: bool
     attempts: list = field(default_factory=list)
     question_count: int = 0  # asked per attempt
+    pool_size: int = 0  # the questions they are drawn from
+
+    @property
+    def needed(self) -> int:
+        """How many right answers pass: the least `n` with n / asked >= the pass mark (the
+        comparison the scoring makes, assessments/services/quizzes.py)."""
+        asked, mark = self.question_count, self.canonical.pass_mark
+        return -(-asked * mark // 100) if asked else 0
+
+    @property
+    def drawn(self) -> bool:
+        return self.question_count < self.pool_size
 
     @property
     def open_attempt(self) -> QuizAttempt | None:
@@ -76,6 +88,7 @@ def _quiz_status(learner, quiz) -> QuizStatus:
         used=used,
         attempts_left=base.attempts_left(used),
         question_count=min(base.draw_count or question_count, question_count),
+        pool_size=question_count,
         best_score=max(scores) if scores else None,
         passed=any(a.passed for a in attempts),
         attempts=attempts,

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from assessments.models import AttemptAnswer, QuizAttempt
 from assessments.services import attempt_start, attempt_submit
 from tests.factories import (
+    DEFAULT_QUESTIONS,
     UserFactory,
     lessons_of,
     make_course,
@@ -205,3 +206,22 @@ def test_an_english_reader_answers_the_english_text_against_the_chinese_key(
     client.post(url, {"submit": "1", **_post_answers(right_answers(attempt))})
     attempt.refresh_from_db()
     assert attempt.score == 100
+
+
+def test_the_quiz_page_states_the_rules_the_settings_make(learner_client):
+    """An editor changes the rules; the page follows (no sentence to forget to edit)."""
+    quiz = make_quiz(questions=DEFAULT_QUESTIONS * 2, pass_mark=80, max_attempts=3)
+    with translation.override("en"):
+        url = reverse("assessments:quiz", args=[quiz.pk])
+    page = learner_client.get(url).content.decode()
+    assert "6 questions" in page and "Pass with 5 of 6 right (80% pass mark)" in page
+    assert "Attempts used: 0 of 3" in page and "the right answers and why" in page
+    quiz.pass_mark, quiz.draw_count, quiz.show_answers = 50, 4, False
+    quiz.save()
+    page = learner_client.get(url).content.decode()
+    assert "4 questions each time, drawn at random from 6" in page
+    assert "Pass with 2 of 4 right (50% pass mark)" in page
+    assert "which questions you missed" in page
+    with translation.override("zh-hans"):
+        page = learner_client.get(reverse("assessments:quiz", args=[quiz.pk])).content.decode()
+    assert "答对 2 道（共 4 道）即通过" in page
