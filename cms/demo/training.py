@@ -39,7 +39,15 @@ def seed_sessions(regions, people, clock) -> dict:
                     venue=session_data["venue"],
                     capacity=session_data["capacity"],
                     notes=session_data["notes"],
+                    title_en=session_data.get("title_en", ""),
+                    venue_en=session_data.get("venue_en", ""),
+                    notes_en=session_data.get("notes_en", ""),
                 )
+        elif not session.title_en and session_data.get("title_en"):
+            # A demo loaded before the sessions had English text: add it.
+            for name in ("title_en", "venue_en", "notes_en"):
+                setattr(session, name, session_data.get(name, ""))
+            session.save(update_fields=["title_en", "venue_en", "notes_en"])
         sessions[session_data["title"]] = session
     return sessions
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -40,6 +41,10 @@ class Notification(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     url = models.CharField(max_length=300, blank=True)
+    # The title, body and link in every language of the site ({language: {"title": …,
+    # "body": …, "url": …}}): the page shows the reader's; title, body and url above are in
+    # her own language, for the email and SMS.
+    texts = models.JSONField(_("in each language"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
@@ -56,6 +61,21 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+    def _shown(self, part):
+        return self.texts.get((get_language() or "").lower(), {}).get(part) or getattr(self, part)
+
+    @property
+    def shown_title(self):
+        return self._shown("title")
+
+    @property
+    def shown_body(self):
+        return self._shown("body")
+
+    @property
+    def shown_url(self):
+        return self._shown("url")
 
 
 class Channel(models.TextChoices):

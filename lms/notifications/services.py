@@ -23,6 +23,7 @@ def notify(
     url="",
     channels=(Channel.EMAIL, Channel.SMS),
     deliver=True,
+    texts=None,
 ):
     """Create a notification once per (recipient, dedupe_key), with a delivery for each
     channel the person has (email, phone). With deliver, a task sends them after commit;
@@ -44,6 +45,7 @@ def notify(
                 title=title,
                 body=body,
                 url=url,
+                texts=texts or {},
             )
             Delivery.objects.bulk_create(
                 [Delivery(notification=notification, channel=c) for c in wanted]
@@ -111,18 +113,32 @@ def notifications_mark_read(*, user, notification_ids=None) -> int:
     return unread.update(read_at=timezone.now())
 
 
+def _value(value, *args):
+    return value(*args) if callable(value) else value
+
+
+def in_each_language(recipient, title, body="", url="", *args):
+    """(her own language's version, {language: version}) of a notification's title, body
+    and link, each evaluated under each language of the site (a link reversed there has
+    that language's prefix). `args` go to the callables."""
+    texts = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            texts[language] = {
+                "title": str(_value(title, *args))[:200],
+                "body": str(_value(body, *args) or ""),
+                "url": _value(url, *args) or "",
+            }
+    own = (recipient.preferred_language or settings.LANGUAGE_CODE).lower()
+    return texts.get(own) or texts[settings.LANGUAGE_CODE], texts
+
+
 def notify_in_language(*, recipient, title, body="", url="", **kwargs):
-    """`notify`, with the title, body and link in the recipient's language: pass them as
-    callables (or lazy strings), they are evaluated under her language (a link reversed there
-    has her language's prefix)."""
-    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
-        return notify(
-            recipient=recipient,
-            title=title() if callable(title) else title,
-            body=body() if callable(body) else body,
-            url=url() if callable(url) else url,
-            **kwargs,
-        )
+    """`notify`, with the title, body and link in every language of the site: pass them as
+    callables (or lazy strings), they are evaluated under each language. The email and SMS
+    go in her language; the page shows the reader's."""
+    own, texts = in_each_language(recipient, title, body, url)
+    return notify(recipient=recipient, **own, texts=texts, **kwargs)
 
 
 def notify_many_in_language(
@@ -153,17 +169,16 @@ def notify_many_in_language(
     fresh = [r for r in recipients if (r.pk, keys[r.pk]) not in existing]
     notifications, wanted = [], {}
     for recipient in fresh:
-        with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
-            notifications.append(
-                Notification(
-                    recipient=recipient,
-                    kind=kind,
-                    dedupe_key=keys[recipient.pk],
-                    title=str(title(recipient))[:200],
-                    body=str(body(recipient)) if body else "",
-                    url=url(recipient) if callable(url) else url,
-                )
+        own, texts = in_each_language(recipient, title, body or "", url, recipient)
+        notifications.append(
+            Notification(
+                recipient=recipient,
+                kind=kind,
+                dedupe_key=keys[recipient.pk],
+                **own,
+                texts=texts,
             )
+        )
         wanted[recipient.pk] = [
             channel
             for channel, address in (

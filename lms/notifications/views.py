@@ -23,7 +23,7 @@ def notification_list(request):
 def notification_open(request, pk):
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     notifications_mark_read(user=request.user, notification_ids=[notification.pk])
-    return redirect(safe_url(request, notification.url) or reverse("notifications:list"))
+    return redirect(safe_url(request, notification.shown_url) or reverse("notifications:list"))
 
 
 @require_POST

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from courses.levels import Level
@@ -97,6 +98,12 @@ class TrainingSession(models.Model):
 
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     title = models.CharField(_("title"), max_length=150)
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=150,
+        blank=True,
+        help_text=_("Shown on the English pages; empty: the Chinese title is shown."),
+    )
     region = models.ForeignKey(
         "accounts.Region",
         verbose_name=_("region"),
@@ -107,6 +114,7 @@ class TrainingSession(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     venue = models.CharField(_("venue"), max_length=200)
+    venue_en = models.CharField(_("venue in English"), max_length=200, blank=True)
     capacity = models.PositiveSmallIntegerField(
         _("seats"), validators=[MinValueValidator(1), MaxValueValidator(500)]
     )
@@ -127,6 +135,7 @@ class TrainingSession(models.Model):
         ),
     )
     notes = models.TextField(_("what to bring"), blank=True, max_length=2000)
+    notes_en = models.TextField(_("what to bring, in English"), blank=True, max_length=2000)
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -153,7 +162,26 @@ class TrainingSession(models.Model):
         indexes = [models.Index(fields=["level", "starts_at"], name="session_by_level_start")]
 
     def __str__(self):
-        return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d})"
+        return f"{self.shown_title} ({timezone.localtime(self.starts_at):%Y-%m-%d})"
+
+    # What a reader sees: the English text on the English pages (and in an English reader's
+    # notifications) when staff wrote one, else the Chinese.
+    def _in_reader_language(self, field):
+        if (get_language() or "").lower().startswith("en"):
+            return getattr(self, f"{field}_en") or getattr(self, field)
+        return getattr(self, field)
+
+    @property
+    def shown_title(self):
+        return self._in_reader_language("title")
+
+    @property
+    def shown_venue(self):
+        return self._in_reader_language("venue")
+
+    @property
+    def shown_notes(self):
+        return self._in_reader_language("notes")
 
     @property
     def has_started(self):

@@ -188,13 +188,16 @@ class TrainingSessionFilterSet(WagtailFilterSet):
 # The session's own fields, saved by session_save; the people are passed on their own.
 SESSION_FIELDS = [
     "title",
+    "title_en",
     "level",
     "region",
     "starts_at",
     "ends_at",
     "venue",
+    "venue_en",
     "capacity",
     "notes",
+    "notes_en",
     "is_cancelled",
 ]
 
@@ -202,7 +205,7 @@ SESSION_FIELDS = [
 class TrainingSessionForm(WagtailAdminModelForm):
     class Meta:
         model = TrainingSession
-        fields = [*SESSION_FIELDS[:7], "facilitators", "co_facilitators", *SESSION_FIELDS[7:]]
+        fields = [*SESSION_FIELDS[:9], "facilitators", "co_facilitators", *SESSION_FIELDS[9:]]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,7 +304,7 @@ class TrainingSessionViewSet(ScopedViewSetMixin, ModelViewSet):
         "waiting_count": _("Waiting list"),
         "present_count": _("Present"),
     }
-    search_fields = ["title", "venue"]
+    search_fields = ["title", "title_en", "venue", "venue_en"]
     ordering = ["-starts_at", "-pk"]
     copy_view_enabled = False
 

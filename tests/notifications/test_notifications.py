@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lms.accounts.models import User
 from lms.engagement.services import mentor_digests_send
@@ -176,3 +176,27 @@ def test_the_list_and_badge_cost_the_same_queries_for_1_or_30_notifications(clie
     for i in range(29):
         notify(recipient=user, kind="t", dedupe_key=f"k{i}", title="x", deliver=False)
     assert queries() == one
+
+
+def test_a_notification_is_read_in_the_language_of_the_page(client):
+    """Written when she read English; she switches to Chinese: her list is in Chinese, and
+    the link keeps her in Chinese. Her SMS went in her language."""
+    regions = region_tree()
+    mentor = make_mentor(regions["v1"], display_name="张丽华")
+    learner = UserFactory(home_region=regions["v1"], preferred_language="en")
+    assignments_notify(assignment_ids=[mentor_assign(learner=learner, mentor=mentor).pk])
+    note = Notification.objects.get(recipient=learner)
+    assert note.title == "Your mentor is 张丽华"  # the SMS and email text
+    client.force_login(learner)
+    with translation.override("en"):
+        english = client.get(reverse("notifications:list")).content.decode()
+        opened = client.post(reverse("notifications:open", args=[note.pk]))["Location"]
+    assert "Your mentor is 张丽华" in english and opened.startswith("/en/")
+    # She switches to Chinese (the language links).
+    chinese = client.get(reverse("notifications:list") + "?language=zh-hans", follow=True)
+    chinese = chinese.content.decode()
+    assert "Your mentor is" not in chinese and note.texts["zh-hans"]["title"] in chinese
+    assert "张丽华" in note.texts["zh-hans"]["title"]
+    assert not client.post(reverse("notifications:open", args=[note.pk]))["Location"].startswith(
+        "/en/"
+    )

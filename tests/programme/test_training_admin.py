@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from lms.notifications.models import Notification
@@ -259,3 +260,40 @@ def test_only_people_of_her_regions_can_be_asked_to_lead_a_session(staff, region
             capacity=10,
         )
     assert not TrainingSession.objects.exists()
+
+
+def test_a_session_in_english_for_english_readers(
+    staff_client, regions, django_capture_on_commit_callbacks
+):
+    """Staff give the English title, venue and notes beside the Chinese; English readers see
+    them on the pages and in their notifications, Chinese readers the Chinese."""
+    data = form_data(
+        region=regions["county"].pk,
+        title_en="Primary training day",
+        venue_en="Women's Federation meeting room",
+        notes="带上笔。",
+        notes_en="Bring a pen.",
+    )
+    assert staff_client.post(f"{LIST}new/", data).status_code == 302
+    session = TrainingSession.objects.get(title="初级班面授")
+    learner = UserFactory(home_region=regions["v1"], preferred_language="en")
+    session_book(session=session, learner=learner)
+    client = Client()  # hers, beside the staff member's
+    client.force_login(learner)
+    with translation.override("en"):
+        url = reverse("programme:session", args=[session.pk])
+    english = client.get(url).content.decode()
+    assert "Primary training day" in english and "Women&#x27;s Federation" in english
+    assert "Bring a pen." in english and "初级班面授" not in english
+    with translation.override("zh-hans"):
+        url = reverse("programme:session", args=[session.pk])
+    chinese = client.get(url + "?language=zh-hans", follow=True).content.decode()
+    assert (
+        "初级班面授" in chinese and "七星关区妇联会议室" in chinese and "Bring a pen" not in chinese
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(f"{LIST}edit/{session.pk}/", {**data, "is_cancelled": "on"})
+    note = Notification.objects.get(recipient=learner, kind="training_cancelled")
+    assert note.title == "已取消：初级班面授"  # she chose Chinese meanwhile: her SMS
+    assert note.texts["en"]["title"] == "Cancelled: Primary training day"
+    assert note.texts["zh-hans"]["title"].endswith("初级班面授")

@@ -72,7 +72,7 @@ def training_table(sessions, now=None):
         rate = attendance_rate(s, now)
         table.append(
             [
-                s.title,
+                s.shown_title,
                 s.get_level_display(),
                 str(s.region),
                 timezone.localtime(s.starts_at).strftime("%Y-%m-%d %H:%M"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import User
@@ -22,7 +22,7 @@ from lms.core.caching import learner_changed
 from lms.core.history import record_many
 from lms.core.tasks import enqueue_each_on_commit
 from lms.notifications.models import NotificationKind
-from lms.notifications.services import notify
+from lms.notifications.services import notify_in_language
 
 from ..models import MentorAssignment
 from ..permissions import eligible_mentor_profiles, mentor_profiles_visible_to
@@ -302,32 +302,33 @@ def assignments_notify(*, assignment_ids) -> int:
     for assignment in assignments:
         learner, mentor = assignment.learner, assignment.mentor
         profile = getattr(mentor, "mentor_profile", None)
-        with translation.override(learner.preferred_language):
-            body = ""
-            if profile and profile.shares_phone and mentor.phone:
-                body = _("You can contact her at %(phone)s.") % {"phone": mentor.phone_display}
-            new += _notify(
-                learner,
-                NotificationKind.MENTOR_ASSIGNED,
-                assignment,
-                _("Your mentor is %(name)s") % {"name": mentor},
-                body,
-                reverse("learn:dashboard"),
-            )
-        with translation.override(mentor.preferred_language):
-            new += _notify(
-                mentor,
-                NotificationKind.MENTEE_ASSIGNED,
-                assignment,
-                _("New mentee: %(name)s") % {"name": learner},
-                learner.home_region.display_name if learner.home_region else "",
-                reverse("mentoring:mentee", args=[learner.pk]),
-            )
+        shares = bool(profile and profile.shares_phone and mentor.phone)
+        # Callables: written in every language of the site (notify_in_language).
+        new += _notify(
+            learner,
+            NotificationKind.MENTOR_ASSIGNED,
+            assignment,
+            title=lambda mentor=mentor: _("Your mentor is %(name)s") % {"name": mentor},
+            body=lambda mentor=mentor, shares=shares: (
+                _("You can contact her at %(phone)s.") % {"phone": mentor.phone_display}
+                if shares
+                else ""
+            ),
+            url=lambda: reverse("learn:dashboard"),
+        )
+        new += _notify(
+            mentor,
+            NotificationKind.MENTEE_ASSIGNED,
+            assignment,
+            title=lambda learner=learner: _("New mentee: %(name)s") % {"name": learner},
+            body=learner.home_region.display_name if learner.home_region else "",
+            url=lambda learner=learner: reverse("mentoring:mentee", args=[learner.pk]),
+        )
     return new
 
 
-def _notify(recipient, kind, assignment, title, body, url) -> bool:
-    _notification, created = notify(
+def _notify(recipient, kind, assignment, *, title, body, url) -> bool:
+    _notification, created = notify_in_language(
         recipient=recipient,
         kind=kind,
         dedupe_key=f"{kind}:{assignment.pk}",

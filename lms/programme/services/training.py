@@ -162,13 +162,13 @@ def _notify_seat_freed(booking):
         recipient=learner,
         kind=NotificationKind.TRAINING_SEAT,
         dedupe_key=f"training_seat:{booking.pk}",
-        title=lambda: _("You have a seat: %(title)s") % {"title": session.title},
+        title=lambda: _("You have a seat: %(title)s") % {"title": session.shown_title},
         body=lambda: (
             _(
                 "A seat became free and it is yours: %(when)s, %(venue)s. If you cannot come, "
                 "please cancel so that the next person can have it."
             )
-            % {"when": when(session), "venue": session.venue}
+            % {"when": when(session), "venue": session.shown_venue}
         ),
         url=lambda: reverse("programme:session", args=[session.pk]),
     )
@@ -262,10 +262,10 @@ def session_cancellation_notify(*, session) -> int:
         recipients=[booking.learner for booking in bookings],
         kind=NotificationKind.TRAINING_CANCELLED,
         dedupe_key=lambda _learner: f"training_cancelled:{session.pk}",
-        title=lambda _learner: _("Cancelled: %(title)s") % {"title": session.title},
+        title=lambda _learner: _("Cancelled: %(title)s") % {"title": session.shown_title},
         body=lambda _learner: (
             _("The training session on %(when)s at %(venue)s will not take place.")
-            % {"when": when(session), "venue": session.venue}
+            % {"when": when(session), "venue": session.shown_venue}
         ),
         url=lambda _learner: reverse("programme:session", args=[session.pk]),
     )
