@@ -105,6 +105,9 @@ class Quiz(TranslatableMixin, index.Indexed, ClusterableModel):
         InlinePanel("questions", heading=_("Questions"), label=_("Question"), min_num=1),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    # When it was last saved: a translation older than its source is out of date
+    # (cms/translation_status.py).
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("quiz")

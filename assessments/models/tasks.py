@@ -42,6 +42,9 @@ class Rubric(TranslatableMixin, index.Indexed, ClusterableModel):
         InlinePanel("criteria", heading=_("Criteria"), label=_("Criterion"), min_num=1),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    # When it was last saved: a translation older than its source is out of date
+    # (cms/translation_status.py).
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("rubric")
@@ -123,6 +126,9 @@ class PracticalTask(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("rubric"),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    # When it was last saved: a translation older than its source is out of date
+    # (cms/translation_status.py).
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("practical task")

@@ -320,3 +320,22 @@ def attempts_close_expired(*, now=None) -> int:
     grace = timedelta(seconds=settings.QUIZ_DEADLINE_GRACE_SECONDS)
     due = QuizAttempt.objects.filter(submitted_at__isnull=True, deadline__lt=now - grace)
     return sum(attempt_finish_expired(attempt=attempt) for attempt in due.order_by("pk"))
+
+
+@transaction.atomic
+def quiz_questions_copy(*, quiz, translation) -> int:
+    """Copy the questions of the default-language `quiz` that its `translation` lacks (added
+    after it was translated) into the translation, as they are, for an editor to translate.
+    Returns how many it copied."""
+    have = set(translation.questions.values_list("translation_key", flat=True))
+    copied = 0
+    for question in quiz.questions.order_by("sort_order"):
+        if question.translation_key in have:
+            continue
+        copy = question.copy_for_translation(translation.locale)
+        copy.quiz = translation
+        copy.save()
+        copied += 1
+    # The translation stays out of date (cms/translation_status.py) until an editor saves it
+    # with the copied questions translated.
+    return copied

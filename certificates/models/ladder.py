@@ -79,6 +79,9 @@ class CertificationLevel(TranslatableMixin, index.Indexed, ClusterableModel):
         InlinePanel("requirements", heading=_("Requirements"), label=_("Requirement")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # When it was last saved: a translation older than its source is out of date
+    # (cms/translation_status.py).
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("certification level")

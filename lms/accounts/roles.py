@@ -70,6 +70,8 @@ ROLE_PERMISSIONS = {
             for action in ("add", "change", "delete", "view")
         ),
         "certificates.change_certificatesettings",
+        # Wagtail's Translate (pages and snippets) and the translations report (cms).
+        "simple_translation.submit_translation",
     ],
 }
 # Page permissions content editors get on the whole page tree.
