@@ -11,7 +11,7 @@ from lms.core.caching import learner_generation, memoized
 from lms.core.translation import canonical, localized, translations_of
 from lms.mentoring.permissions import caseload_generations
 
-from ..models import RubricCriterion, Submission, SubmissionStatus, SubmissionVersion
+from ..models import PracticalTask, RubricCriterion, Submission, SubmissionStatus, SubmissionVersion
 from ..permissions import submissions_gradable_by
 
 
@@ -76,6 +76,7 @@ def _task_state(learner, task) -> TaskState:
 class QueueRow:
     submission: Submission
     waiting_since: object
+    task_title: str = ""  # in the reader's language
 
     @property
     def waited(self):
@@ -83,9 +84,9 @@ class QueueRow:
 
 
 def grading_queue(mentor) -> list[QueueRow]:
-    """Her current mentees' work waiting for grading, oldest first. One query, kept in
-    memory until she or one of her mentees changes (a hand-in, a grade, an assignment) or a
-    task is edited."""
+    """Her current mentees' work waiting for grading, oldest first, the tasks' titles in the
+    reader's language. Two queries, kept in memory until she or one of her mentees changes (a
+    hand-in, a grade, an assignment) or a task is edited."""
 
     def compute():
         submissions = (
@@ -96,10 +97,16 @@ def grading_queue(mentor) -> list[QueueRow]:
             )
             .order_by("submitted_at", "pk")
         )
-        return [QueueRow(submission=s, waiting_since=s.submitted_at) for s in submissions]
+        submissions = list(submissions)
+        tasks = {s.task_id: s.task for s in submissions}
+        shown = translations_of(PracticalTask, tasks.values()) if tasks else {}
+        return [
+            QueueRow(submission=s, waiting_since=s.submitted_at, task_title=shown[s.task_id].title)
+            for s in submissions
+        ]
 
     return memoized(
-        ("grading-queue", mentor.pk),
+        ("grading-queue", mentor.pk, get_language()),
         depends_on=(*caseload_generations(mentor), "ladder"),
         compute=compute,
     )

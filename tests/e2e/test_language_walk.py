@@ -1,0 +1,129 @@
+"""Each role walks its own pages in Chinese, switches to English with the language link, walks
+them again, and switches back: no text of the platform's own shows in the other language.
+
+People's names, what they wrote and the demo's content are data and may be in either
+language; the platform's own words are what is checked: in Chinese, every visible word in
+Latin letters (a handful of names such as PDF excepted); in English, every visible text but
+what people wrote (marked data-user-text in the templates) and people's and places' names."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import COMMITTED_DB
+from tests.e2e.conftest import log_in
+
+pytestmark = [pytest.mark.browser, COMMITTED_DB]
+
+# Latin-letter words that are right on a Chinese page.
+LATIN_OK = {"PDF", "CSV", "Excel", "SMS", "QR", "English", "Wagtail", "OK", "JPEG", "PNG"}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]{2,}")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SKIP = ("logout", "export", "/media/", "/static/", ".pdf", ".json", "delete", "/accounts/")
+PAGES_PER_WALK = 14
+
+# The visible text of the page (and the hints a screen reader reads), piece by piece.
+VISIBLE_TEXT = """() => {
+  const parts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!el || el.closest('script,style,template,noscript,svg,[hidden]')) continue;
+    if (!el.offsetParent && getComputedStyle(el).position !== 'fixed') continue;
+    if (node.textContent.trim()) parts.push(node.textContent.trim());
+  }
+  for (const el of document.querySelectorAll('[placeholder],[aria-label],input[type=submit]')) {
+    for (const name of ['placeholder', 'aria-label', 'value'])
+      if (el.getAttribute(name) && (name !== 'value' || el.type === 'submit'))
+        parts.push(el.getAttribute(name));
+  }
+  return parts;
+}"""
+# The platform's own text on an English page: all but what people wrote.
+OWN_TEXT = VISIBLE_TEXT.replace("noscript,svg,[hidden]", "noscript,svg,[hidden],[data-user-text]")
+
+
+def _links(page, base, prefix):
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))")
+    for href in hrefs:
+        href = href.split("#")[0]
+        if href.startswith(base):
+            href = href[len(base) :]
+        if href.startswith(prefix) and "?" not in href and not any(s in href for s in SKIP):
+            yield href
+
+
+def _walk(page, base, start, prefix, check):
+    """Visit `start` and the pages it leads to under `prefix`; `check(page)` returns the
+    offending texts. Returns {text: first page it was seen on}."""
+    seen, queue, found = set(), [start], {}
+    while queue and len(seen) < PAGES_PER_WALK:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        response = page.goto(base + path)
+        if response is None or response.status != 200:
+            continue
+        for text in check(page):
+            found.setdefault(text, path)
+        queue += [href for href in _links(page, base, prefix) if href not in seen]
+    assert len(seen) >= 5, seen  # a walk, not a single page
+    return found
+
+
+def _latin_in_chinese(page):
+    return [
+        text
+        for text in page.evaluate(VISIBLE_TEXT)
+        if not re.search(r"@|https?://|\.(com|org)", text)
+        and any(word not in LATIN_OK for word in LATIN_WORD.findall(text))
+    ]
+
+
+def _data_words():
+    """People's and places' names: data, in Chinese on every page."""
+    from lms.accounts.models import Region, User
+
+    names = set(User.objects.values_list("display_name", flat=True))
+    names |= set(Region.objects.values_list("name", flat=True))
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
+def _chinese_in_english(page, data=()):
+    found = []
+    for text in page.evaluate(OWN_TEXT):
+        rest = text
+        for name in data:
+            rest = rest.replace(name, "")
+        if CJK.search(rest) and text != "中文":
+            found.append(text)
+    return found
+
+
+@pytest.mark.parametrize(
+    "phone, home",
+    [("13800000001", "/learn/"), ("13800000002", "/mentor/")],
+    ids=["learner", "mentor"],
+)
+def test_each_role_walks_its_pages_in_chinese_then_english_then_chinese(
+    live_url, phone_page, phone, home
+):
+    call_command("seed_demo", stdout=io.StringIO())
+    page = phone_page
+    log_in(page, live_url, phone)
+    assert _walk(page, live_url, home, "/", _latin_in_chinese) == {}
+    # The switch in the page's footer, as she finds it.
+    page.goto(live_url + home)
+    page.get_by_role("link", name="English").click()
+    assert page.url.startswith(live_url + "/en/")
+    data = _data_words()
+    english = _walk(page, live_url, "/en" + home, "/en/", lambda p: _chinese_in_english(p, data))
+    assert english == {}
+    # And back: the Chinese stays chosen on the next page she opens.
+    page.get_by_role("link", name="中文").click()
+    page.goto(live_url + home)
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert _walk(page, live_url, home, "/", _latin_in_chinese) == {}
