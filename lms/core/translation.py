@@ -73,3 +73,19 @@ def translations_of(model, canonical_objects, language=None) -> dict:
         )
     }
     return {pk: translations.get(o.translation_key, o) for pk, o in objects.items()}
+
+
+class InReaderLanguage:
+    """A read-only attribute: the value `lookup(obj, field, language)` gives for the reader's
+    language (the active one), or the object's own `field` when it gives nothing. For text
+    kept in each language beside the default one (a session's English title, a
+    notification's texts)."""
+
+    def __init__(self, field, lookup):
+        self.field, self.lookup = field, lookup
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        language = (get_language() or settings.LANGUAGE_CODE).lower()
+        return self.lookup(obj, self.field, language) or getattr(obj, self.field)

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from lms.core.translation import InReaderLanguage
 
 
 class NotificationKind(models.TextChoices):
@@ -24,6 +25,10 @@ class NotificationKind(models.TextChoices):
     CERTIFICATE_EXPIRING = "certificate_expiring", _("Certificate expiring")
     MENTOR_LOST_CERTIFICATE = "mentor_lost_certificate", _("Mentor can no longer mentor")
     CO_FACILITATION_RATED = "co_facilitation_rated", _("Co-facilitation rated")
+
+
+def _in_texts(notification, field, language):
+    return notification.texts.get(language, {}).get(field)
 
 
 class Notification(models.Model):
@@ -62,20 +67,10 @@ class Notification(models.Model):
     def __str__(self):
         return self.title
 
-    def _shown(self, part):
-        return self.texts.get((get_language() or "").lower(), {}).get(part) or getattr(self, part)
-
-    @property
-    def shown_title(self):
-        return self._shown("title")
-
-    @property
-    def shown_body(self):
-        return self._shown("body")
-
-    @property
-    def shown_url(self):
-        return self._shown("url")
+    # What the page shows: the reader's language's version.
+    shown_title = InReaderLanguage("title", _in_texts)
+    shown_body = InReaderLanguage("body", _in_texts)
+    shown_url = InReaderLanguage("url", _in_texts)
 
 
 class Channel(models.TextChoices):

@@ -3,10 +3,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from courses.levels import Level
+from lms.core.translation import InReaderLanguage
 
 
 class Cohort(models.Model):
@@ -93,6 +93,10 @@ class CohortMembership(models.Model):
         return f"{self.learner} · {self.cohort}"
 
 
+def _in_english(session, field, language):
+    return getattr(session, f"{field}_en") if language.startswith("en") else ""
+
+
 class TrainingSession(models.Model):
     """A face-to-face training day of one level, scheduled by programme staff."""
 
@@ -166,22 +170,9 @@ class TrainingSession(models.Model):
 
     # What a reader sees: the English text on the English pages (and in an English reader's
     # notifications) when staff wrote one, else the Chinese.
-    def _in_reader_language(self, field):
-        if (get_language() or "").lower().startswith("en"):
-            return getattr(self, f"{field}_en") or getattr(self, field)
-        return getattr(self, field)
-
-    @property
-    def shown_title(self):
-        return self._in_reader_language("title")
-
-    @property
-    def shown_venue(self):
-        return self._in_reader_language("venue")
-
-    @property
-    def shown_notes(self):
-        return self._in_reader_language("notes")
+    shown_title = InReaderLanguage("title", _in_english)
+    shown_venue = InReaderLanguage("venue", _in_english)
+    shown_notes = InReaderLanguage("notes", _in_english)
 
     @property
     def has_started(self):
