@@ -186,6 +186,10 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=15)
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/14")
+        # A broker and no worker, as in production: what follows a submission (readiness, a
+        # certificate, notifications) waits in the outbox, off the request path. Empty: it runs
+        # in-process after each commit (the embedded defaults of `make run`).
+        parser.add_argument("--broker-url", default="redis://127.0.0.1:6379/13")
         parser.add_argument(
             "--cold", action="store_true", help="submit without opening the attempt pages first"
         )
@@ -201,7 +205,9 @@ class Command(BaseCommand):
             lines, session_keys = learners_with_open_attempts(
                 quiz, tag, options["learners"], stdout=self.stdout
             )
-            env = loadtest.production_environment(cache_url=options["cache_url"])
+            env = loadtest.production_environment(
+                cache_url=options["cache_url"], broker_url=options["broker_url"]
+            )
             with loadtest.gunicorn(env, workers=options["workers"]) as base_url:
                 if not options["cold"]:
                     open_attempt_pages(base_url, lines)
