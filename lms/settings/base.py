@@ -7,6 +7,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -162,7 +163,9 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalog first; then the Chinese of Wagtail's own strings that Wagtail's
+# catalogs lack (cms/wagtail_locale, kept apart so that makemessages leaves it alone).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "cms" / "wagtail_locale"]
 TIME_ZONE = env("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
@@ -311,7 +314,8 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 24 * 30)
 SESSION_ENGINE = "lms.core.sessions"
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Companion Academy"
+# In the admin reader's language (陪伴妈妈学堂 in Chinese).
+WAGTAIL_SITE_NAME = gettext_lazy("Companion Academy")
 # The site's public address: every link that leaves the site (the QR code drawn into each
 # certificate PDF, texts, emails) starts with it. Required in production.
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
