@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from PIL import Image
 
-from assessments.models import PracticalTask, QuizAttempt, Submission
+from assessments.models import PracticalTask, Quiz, QuizAttempt, Submission
 from courses.models import LessonCompletion, LessonPage, OfflineAction
 from lms.accounts.models import User
 from tests.conftest import COMMITTED_DB
@@ -177,6 +177,7 @@ def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page,
     call_command("seed_demo", stdout=io.StringIO())
     learner = User.objects.get(phone="+8613800000001")
     task = PracticalTask.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
+    quiz = Quiz.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
     lesson = LessonPage.objects.get(
         url_path__endswith="/sign-in-and-records/", locale__language_code="zh-hans"
     )
@@ -231,7 +232,7 @@ def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page,
 
     def one_of_each():
         assert LessonCompletion.objects.filter(learner=learner, lesson=lesson).count() == 1
-        attempts = QuizAttempt.objects.filter(learner=learner, quiz__pk=1)
+        attempts = QuizAttempt.objects.filter(learner=learner, quiz=quiz)
         assert attempts.count() == 1
         assert attempts.get().submitted_at is not None and attempts.get().score is not None
         submission = Submission.objects.get(learner=learner, task=task)
@@ -265,3 +266,98 @@ def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page,
     assert left["saved"] == []
     assert left["queue"] == left["courses"] == left["notices"] == left["meta"] == 0
     assert not foreign, foreign
+
+
+def test_a_new_service_worker_keeps_the_queue_and_sign_out_warns(
+    live_url, phone_page, settings, monkeypatch
+):
+    from courses.offline import views as offline_views
+
+    call_command("seed_demo", stdout=io.StringIO())
+    learner = User.objects.get(phone="+8613800000001")
+    page = phone_page
+    log_in(page, live_url, "13800000001")
+    page.goto(live_url + LESSON.format(LESSONS["sign-in"]))
+    controlled(page)
+    [old_shell] = [n for n in page.evaluate("caches.keys()") if n.startswith("ca-shell-")]
+
+    # Done offline; then the server cannot take it for a while: it waits on the phone.
+    def server_down(**kwargs):
+        raise RuntimeError("the database is down")
+
+    monkeypatch.setattr(offline_views, "offline_action_accept", server_down)
+    page.context.set_offline(True)
+    page.get_by_role("button", name=zh("Mark this lesson complete")).click()
+    page.get_by_text(zh("Kept on this phone. It will be sent when you are back online.")).wait_for()
+    page.context.set_offline(False)
+    assert page.evaluate(ASK, {"type": "flush"})["waiting"] == 1
+
+    # A new version of the service worker takes over the open page.
+    settings.OFFLINE_APP_VERSION = "next"
+    page.evaluate(
+        """() => new Promise((resolve) => {
+          navigator.serviceWorker.addEventListener("controllerchange", resolve);
+          navigator.serviceWorker.getRegistration().then((registration) => registration.update());
+        })"""
+    )
+    page.reload()
+    assert page.evaluate(ASK, {"type": "state"})["waiting"] == 1  # nothing lost
+    shells = [n for n in page.evaluate("caches.keys()") if n.startswith("ca-shell-")]
+    assert len(shells) == 1 and shells != [old_shell]  # versioned; the old one deleted
+    assert page.evaluate(ASK, {"type": "state"})["waiting"] == 1  # nothing lost
+
+    # Signing out with something unsent: she is told first.
+    page.goto(live_url + "/accounts/logout/")
+    page.locator("#logout-form button").click()
+    page.locator("#logout-warning").wait_for()
+    assert zh("Not sent yet: %(n)s.").split(":")[0] in page.locator("#logout-warning").inner_text()
+
+    monkeypatch.undo()
+    assert page.evaluate(ASK, {"type": "flush"})["waiting"] == 0
+    assert LessonCompletion.objects.filter(learner=learner).count() == 3  # two before, one now
+    page.locator("#logout-form button").click()
+    page.wait_for_url(live_url + "/")
+    assert page.evaluate(STORES)["queue"] == 0
+
+
+def test_learner_pages_stay_under_30_kb(live_url, phone_page):
+    """HTML, CSS and JS transferred (bodies and headers) for a visit of each learner page with
+    nothing cached: the browser's cache disabled and service workers blocked, so the service
+    worker's own script and the Workbox files it loads once in the background are not
+    counted; images are not counted. Static files are counted as this test server sends them,
+    uncompressed (whitenoise compresses them in production)."""
+    call_command("seed_demo", stdout=io.StringIO())
+    task = PracticalTask.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
+    quiz = Quiz.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
+    context = phone_page.context.browser.new_context(
+        service_workers="block", locale="zh-CN", viewport={"width": 360, "height": 740}
+    )
+    page = context.new_page()
+    log_in(page, live_url, "13800000001")
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})  # each page as if first
+    for path in (
+        "/learn/",
+        COURSE,
+        LESSON.format("opening-every-day/daily-routine"),
+        f"/learn/tasks/{task.pk}/",
+        f"/learn/quizzes/{quiz.pk}/offline/",
+    ):
+        finished = []
+
+        def note(request, finished=finished):
+            finished.append(request)
+
+        page.on("requestfinished", note)
+        page.goto(live_url + path)
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("requestfinished", note)
+        weight = 0
+        for request in finished:
+            if request.resource_type in ("document", "stylesheet", "script"):
+                sizes = request.sizes()
+                weight += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        print(f"{path}: {weight} bytes")
+        assert weight < 30_000, (path, weight)
+    context.close()

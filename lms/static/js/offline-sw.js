@@ -29,15 +29,16 @@ const REFRESH_EVERY = 5 * 60 * 1000;
 
 // --- Versions: the new one takes over at once; the queue and saved courses stay ----------------
 
+async function deleteOldShells() {
+  const current = workbox.core.cacheNames.precache;
+  for (const name of await caches.keys()) {
+    if (name.startsWith("ca-shell-") && name !== current) await caches.delete(name);
+  }
+}
+
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
-  event.waitUntil((async () => {
-    const current = workbox.core.cacheNames.precache;
-    for (const name of await caches.keys()) {
-      if (name.startsWith("ca-shell-") && name !== current) await caches.delete(name);
-    }
-    await self.clients.claim();
-  })());
+  event.waitUntil(deleteOldShells().then(() => self.clients.claim()));
 });
 
 // --- Answering pages --------------------------------------------------------------------------
@@ -337,6 +338,8 @@ async function refreshCourses(force) {
 async function handle(message, reply, later) {
   switch (message.type) {
     case "hello":
+      // Again here: the old version may have opened its cache once more while it finished.
+      await deleteOldShells();
       await hello(message);
       if (message.online && message.owner) {
         later(flush().then(() => keepHome(message.home)).then(() => refreshCourses(false)).then(broadcast));
