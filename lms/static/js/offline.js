@@ -115,7 +115,7 @@
       return;
     }
     if (navigator.onLine) return;
-    if (kind === "lesson") {
+    if (kind === "lesson" && navigator.serviceWorker.controller) {
       event.preventDefault();
       queue({ kind: "lesson", lesson: form.dataset.lesson, title: form.dataset.title })
         .then(function () { replaceWith(form, d.queued); });

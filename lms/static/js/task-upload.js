@@ -63,7 +63,9 @@
     data.delete("photos");
     if (files.length) say(form.dataset.preparing);
     Promise.all(files.map(scaled)).then(function (photos) {
-      if (!navigator.onLine && window.offlineQueue) return keep(photos, button);
+      if (!navigator.onLine && window.offlineQueue && navigator.serviceWorker.controller) {
+        return keep(photos, button);
+      }
       photos.forEach(function (photo) { data.append("photos", photo, photo.name); });
       send(data, 0);
     });
