@@ -10,7 +10,7 @@ ifeq ($(CI),true)
 export DATABASE_URL ?= $(PG_URL)
 endif
 
-.PHONY: install run test test-postgres lint format messages benchmark benchmark-quiz benchmark-certificates benchmark-dashboards benchmark-pages clean
+.PHONY: install run test test-postgres lint format messages vendor-workbox benchmark benchmark-quiz benchmark-certificates benchmark-dashboards benchmark-pages clean
 
 # Make the PostgreSQL database of URL $(1) unless it exists (its server's "postgres" database
 # is asked): the benchmarks each have a database of their own.
@@ -54,6 +54,33 @@ messages: install
 	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 	sed -i -e '0,/^#, fuzzy$$/{/^#, fuzzy$$/d}' -e 's/^"Language: \\n"/"Language: en\\n"/' locale/en/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# The offline support's browser libraries (courses/offline/assets.py names the same versions):
+# Workbox's published builds and idb-keyval's, fetched with `npm pack` from the npm registry and
+# copied into the static files. Committed, so `make run` needs no build step; run this only to
+# change a version (then change it in courses/offline/assets.py too).
+WORKBOX_VERSION := 7.4.1
+WORKBOX_MODULES := sw core routing strategies precaching
+IDB_KEYVAL_VERSION := 6.2.2
+VENDOR := lms/static/vendor
+vendor-workbox:
+	rm -rf $(VENDOR)/workbox-v* $(VENDOR)/idb-keyval-*
+	mkdir -p $(VENDOR)/workbox-v$(WORKBOX_VERSION) $(VENDOR)/idb-keyval-$(IDB_KEYVAL_VERSION)
+	set -e; tmp=$$(mktemp -d); \
+	for module in $(WORKBOX_MODULES); do \
+		(cd $$tmp && npm pack --silent workbox-$$module@$(WORKBOX_VERSION) >/dev/null); \
+		tar -xzf $$tmp/workbox-$$module-$(WORKBOX_VERSION).tgz -C $$tmp; \
+		cp $$tmp/package/build/workbox-$$module*.js $$tmp/package/LICENSE $(VENDOR)/workbox-v$(WORKBOX_VERSION)/; \
+		rm -rf $$tmp/package; \
+	done; \
+	rm -f $(VENDOR)/workbox-v$(WORKBOX_VERSION)/*.dev.js; \
+	(cd $$tmp && npm pack --silent idb-keyval@$(IDB_KEYVAL_VERSION) >/dev/null); \
+	tar -xzf $$tmp/idb-keyval-$(IDB_KEYVAL_VERSION).tgz -C $$tmp; \
+	cp $$tmp/package/dist/umd.js $$tmp/package/LICENCE $(VENDOR)/idb-keyval-$(IDB_KEYVAL_VERSION)/; \
+	rm -rf $$tmp
+	# The source maps are not copied: drop their references (collectstatic's manifest would
+	# look for them).
+	sed -i '/^\/\/# sourceMappingURL=/d' $(VENDOR)/*/*.js
 
 benchmark: install
 	$(BIN)/python manage.py migrate --noinput

@@ -13,11 +13,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms.accounts.staff_admin import StaffViewSet, require_programme_staff
-from lms.core.hooks import LESSON_COMPLETION_GATE
+from lms.core.hooks import LESSON_COMPLETION_GATE, OFFLINE_ACTIONS, OFFLINE_PAGE_EXTRAS
 from lms.core.spreadsheets import spreadsheet_response
 from lms.programme.models import CohortMembership
 from lms.programme.permissions import cohorts_visible_to
 
+from . import offline
 from .models import PracticalTask, Quiz, Rubric
 from .selectors import lesson_quiz_blockers, quiz_results_rows, quiz_summaries, task_results
 
@@ -135,3 +136,9 @@ def register_results_viewset():
 def lesson_quizzes_passed(learner, lesson):
     """A lesson with a quiz is complete only when its quizzes are passed."""
     return lesson_quiz_blockers(learner, lesson)
+
+
+# The learner's offline support (courses/offline): the quiz and task pages a saved lesson keeps,
+# and what her phone sends about them.
+hooks.register(OFFLINE_PAGE_EXTRAS, offline.offline_page_extras)
+hooks.register(OFFLINE_ACTIONS, offline.offline_actions)

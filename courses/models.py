@@ -164,3 +164,39 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.lesson}"
+
+
+class OfflineActionStatus(models.TextChoices):
+    DONE = "done", _("Done")
+    REFUSED = "refused", _("Refused")
+
+
+class OfflineAction(models.Model):
+    """An action she took on her phone without a network, accepted once: the id her phone made
+    for it, and what came of it, so that the same action sent again (a lost answer, a second
+    sync) is answered the same and changes nothing (courses/offline/sync.py)."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    client_id = models.CharField(_("id made by her phone"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=20)
+    status = models.CharField(_("outcome"), max_length=10, choices=OfflineActionStatus.choices)
+    message = models.TextField(_("message"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("offline action")
+        verbose_name_plural = _("offline actions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "client_id"], name="offline_action_unique_client_id"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_id} · {self.kind} · {self.client_id}"

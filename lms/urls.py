@@ -8,11 +8,17 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from courses.offline import views as offline_views
+
 from . import views
 from .core import pages
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # At the root, so that the service worker's scope covers the learner's pages in every
+    # language (courses/offline).
+    path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline_views.web_manifest, name="web_manifest"),
     # Before Wagtail's admin URLs, so these win: the site history spans every region.
     path("admin/reports/site-history/", views.superusers_only(LogEntriesView.as_view())),
     path(

@@ -110,6 +110,15 @@ RULES = {
     # Her attempt still open: its result page sends her back to it.
     "assessments:result": logged_in(REFUSED, learner={200, 302}),
     "assessments:task": ANY_PERSON,
+    # Offline use: the app's files are the same for everyone; the page she answers a quiz on
+    # offline holds no answer key; the list of a course's pages (the URL names a lesson here,
+    # not a course) answers JSON, 401 to nobody logged in.
+    "service_worker": EVERYONE,
+    "web_manifest": EVERYONE,
+    "learn:offline": EVERYONE,
+    "learn:sync": ONLY_POST,
+    "learn:course_offline": rule(404, anon=401),
+    "assessments:quiz_offline": ANY_PERSON,
     "assessments:photo": logged_in(REFUSED, learner=SERVED, mentor=SERVED, staff=SERVED),
     # Mentoring.
     "grading:queue": MENTORS,

@@ -2,6 +2,7 @@
 here."""
 
 from .grading import rubric_choices, submission_grade
+from .offline import attempt_submit_offline
 from .quizzes import (
     attempt_answers_save,
     attempt_close_expired,
@@ -20,6 +21,7 @@ __all__ = [
     "attempt_finish_expired",
     "attempt_start",
     "attempt_submit",
+    "attempt_submit_offline",
     "attempts_close_expired",
     "canonical_lesson_with_quiz",
     "quiz_questions_copy",

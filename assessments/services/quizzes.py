@@ -22,10 +22,14 @@ from lms.core.translation import canonical
 from ..models import AttemptAnswer, Question, QuestionKind, Quiz, QuizAttempt
 
 
-def attempt_start(*, learner, quiz: Quiz, lesson=None) -> tuple[QuizAttempt, bool]:
+def attempt_start(
+    *, learner, quiz: Quiz, lesson=None, question_ids=None
+) -> tuple[QuizAttempt, bool]:
     """Start an attempt, or return the unfinished one (so a double click, a retry or a second
     tab resumes it). An unfinished attempt whose time ran out is scored first. Raises
-    ValidationError when every allowed attempt is used. Returns (attempt, created)."""
+    ValidationError when every allowed attempt is used. `question_ids`: the questions her
+    phone showed her offline (drawn when the page was saved) instead of a new draw. Returns
+    (attempt, created)."""
     quiz = canonical(quiz)
     open_attempt = QuizAttempt.objects.filter(
         learner=learner, quiz=quiz, submitted_at__isnull=True
@@ -49,7 +53,9 @@ def attempt_start(*, learner, quiz: Quiz, lesson=None) -> tuple[QuizAttempt, boo
     if not questions:
         raise ValidationError(_("This quiz has no questions yet."), code="empty")
     rng = random.SystemRandom()
-    if quiz.draw_count and quiz.draw_count < len(questions):
+    if question_ids is not None:
+        questions = _shown_questions(quiz, questions, question_ids)
+    elif quiz.draw_count and quiz.draw_count < len(questions):
         questions = sorted(rng.sample(questions, quiz.draw_count), key=lambda q: q.sort_order)
     if quiz.shuffle_questions:
         rng.shuffle(questions)
@@ -92,6 +98,18 @@ def attempt_start(*, learner, quiz: Quiz, lesson=None) -> tuple[QuizAttempt, boo
         # A concurrent request started one first: resume that one.
         return QuizAttempt.objects.get(learner=learner, quiz=quiz, submitted_at__isnull=True), False
     return attempt, True
+
+
+def _shown_questions(quiz, questions, question_ids):
+    wanted = {int(pk) for pk in question_ids}
+    shown = [q for q in questions if q.pk in wanted]
+    expected = min(quiz.draw_count or len(questions), len(questions))
+    if len(shown) != expected or len(wanted) != expected:
+        raise ValidationError(
+            _("This quiz has changed since it was saved on your phone. Please answer it again."),
+            code="changed",
+        )
+    return shown
 
 
 def canonical_lesson_with_quiz(lesson, quiz):

@@ -10,6 +10,13 @@ Rules (return None/empty when they have nothing to say):
   complete yet. Assessments: a quiz in it not yet passed.
 - LEARNER_VISIBILITY `fn(user) -> Q | None`: a Q over User for further learners whose learning
   `user` may see. Mentoring: a mentor sees her current mentees.
+- OFFLINE_ACTIONS `fn() -> {kind: handler}`: what a learner may do offline besides marking a
+  lesson done; `handler(*, learner, payload, files) -> courses.offline.sync.Outcome`, run in its
+  own transaction; a ValidationError refuses the action with its message. Assessments: an
+  untimed quiz answered, a practical task written.
+- OFFLINE_PAGE_EXTRAS `fn(request, page) -> list[(url, stamp)]`: further pages a saved lesson
+  or module links to that the phone should keep with it, and a stamp that changes when they
+  change. Assessments: its untimed quizzes and practical tasks.
 
 Panels, `fn(request, learner) -> str` (rendered, escaped HTML, or ''):
 - LEARNER_HOME_PANELS: the learner's own /learn/ page.
@@ -26,6 +33,8 @@ LEARNER_VISIBILITY = "companion_learner_visibility"
 LEARNER_HOME_PANELS = "companion_learner_home_panels"
 PERSON_PROGRESS_PANELS = "companion_person_progress_panels"
 MENTEE_DETAIL_PANELS = "companion_mentee_detail_panels"
+OFFLINE_ACTIONS = "companion_offline_actions"
+OFFLINE_PAGE_EXTRAS = "companion_offline_page_extras"
 
 
 def level_locks(learner, levels) -> dict:
@@ -59,3 +68,14 @@ def learner_visibility_rules(user) -> list:
 def panels(place: str, request, learner) -> list:
     rendered = (panel(request, learner) for panel in hooks.get_hooks(place))
     return [mark_safe(html) for html in rendered if html]
+
+
+def offline_action_handlers() -> dict:
+    handlers = {}
+    for provider in hooks.get_hooks(OFFLINE_ACTIONS):
+        handlers.update(provider())
+    return handlers
+
+
+def offline_page_extras(request, page) -> list:
+    return [extra for rule in hooks.get_hooks(OFFLINE_PAGE_EXTRAS) for extra in rule(request, page)]

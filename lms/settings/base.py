@@ -95,6 +95,9 @@ CONTENT_SECURITY_POLICY = {
         "media-src": ["'self'", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
+        # The offline support's service worker (/sw.js) and the app's manifest.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "frame-src": ["'self'", "https:"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -13,6 +13,7 @@ from assessments.models import PracticalTask, Submission
 from lms.accounts.models import User
 from tests.conftest import COMMITTED_DB
 from tests.e2e.conftest import log_in
+from tests.e2e.test_offline import controlled
 from tests.factories import zh
 
 pytestmark = [pytest.mark.browser, COMMITTED_DB]
@@ -41,16 +42,20 @@ def test_a_4_mb_photo_on_slow_3g_arrives_within_20_seconds(live_url, phone_page,
     page = phone_page
     log_in(page, live_url, "13800000001")
     page.goto(f"{live_url}/learn/tasks/{task.pk}/")
+    controlled(page)  # the offline support answers for the page
     text = "先和孩子们一起做游戏，再讲安全常识。"
     page.locator("textarea[name=text]").fill(text)
 
-    # The network drops as she saves: her words stay on her screen, and go when it is back.
+    # The network drops as she saves: her words stay on her screen, are kept on the phone
+    # (the offline queue, js/offline.js) and go when it is back.
     page.context.set_offline(True)
     page.get_by_role("button", name=zh("Save draft")).click()
-    page.get_by_text(zh("The network dropped. Trying again…")).wait_for(timeout=15_000)
+    page.get_by_text(zh("Kept on this phone with its photos.").split(".")[0]).wait_for()
     assert page.locator("textarea[name=text]").input_value() == text
     page.context.set_offline(False)
-    page.get_by_text(zh("Draft saved. You can come back to it later.")).wait_for(timeout=30_000)
+    page.locator("#offline [data-notices] li").get_by_text(
+        zh("Draft saved. You can come back to it later.")
+    ).wait_for(timeout=30_000)
     assert Submission.objects.get(learner=learner, task=task).versions.get().text == text
 
     # Slow 3G, a 4 MB photo, handed in: within 20 s from her press to the answer.

@@ -63,10 +63,25 @@
     data.delete("photos");
     if (files.length) say(form.dataset.preparing);
     Promise.all(files.map(scaled)).then(function (photos) {
+      if (!navigator.onLine && window.offlineQueue && navigator.serviceWorker.controller) {
+        return keep(photos, button);
+      }
       photos.forEach(function (photo) { data.append("photos", photo, photo.name); });
       send(data, 0);
     });
   });
+
+  // No network: her work is queued on the phone (js/offline.js) and sent once it is back.
+  function keep(photos, button) {
+    window.offlineQueue({
+      kind: "task", task: form.dataset.task, text: text ? text.value : "",
+      submit: Boolean(button && button.name === "submit"), photos: photos, title: form.dataset.title,
+    }).then(function () {
+      sending = false;
+      if (input) input.value = "";
+      say(form.dataset.kept);
+    });
+  }
 
   function send(data, tries) {
     var request = new XMLHttpRequest();
