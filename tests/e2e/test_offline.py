@@ -21,6 +21,17 @@ from tests.conftest import COMMITTED_DB
 from tests.e2e.conftest import log_in
 from tests.factories import zh
 
+
+def zh_template(msgid):
+    """A {% translate %} string with a placeholder, in Chinese, ready for `%` (the template
+    tag keys such strings with %% in the catalog)."""
+    return zh(msgid).replace("%%", "%")
+
+
+def first_sentence(text):
+    return re.split("[.。]", text)[0]
+
+
 pytestmark = [pytest.mark.browser, COMMITTED_DB]
 os.environ["PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS"] = "1"
 
@@ -133,7 +144,7 @@ def save_course(page, live_url):
     saver.get_by_role("button", name=zh("Save for offline")).click()
     saver.locator("progress").wait_for(state="attached")
     # Done: the size she now keeps on the phone.
-    saver.locator("[data-status]", has_text=re.compile(r"\(\d+(\.\d)? (KB|MB)\)")).wait_for()
+    saver.locator("[data-status]", has_text=re.compile(r"[（(]\d+(\.\d)? (KB|MB)[)）]")).wait_for()
     saver.get_by_role("button", name=zh("Remove from this phone")).wait_for()
 
 
@@ -165,7 +176,14 @@ def test_installable_and_an_unsaved_page_offline(live_url, phone_page):
     # Not saved: the friendly page in her language, not the browser's error.
     page.goto(live_url + LESSON.format(LESSONS["sign-in"]))
     page.get_by_role("heading", name=zh("You are offline")).wait_for()
-    assert page.get_by_text(zh("No course is saved on this phone yet.").split("Open")[0]).count()
+    assert page.get_by_text(
+        first_sentence(
+            zh(
+                "No course is saved on this phone yet. Open a course when you have signal and "
+                "press “Save for offline”."
+            )
+        )
+    ).count()
     page.goto(live_url + "/en/learn/training/")
     page.get_by_role("heading", name="You are offline").wait_for()
     # A mentor's page is never answered from the phone.
@@ -207,7 +225,14 @@ def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page,
     for fieldset in page.locator("fieldset.question").all():
         fieldset.locator("input").first.check()
     page.get_by_role("button", name=zh("Keep my answers and send them")).click()
-    page.get_by_text(zh("Your answers are kept on this phone.").split(".")[0]).wait_for()
+    page.get_by_text(
+        first_sentence(
+            zh(
+                "Your answers are kept on this phone. They are scored on the server when you are "
+                "back online, and then you see your result here."
+            )
+        )
+    ).wait_for()
 
     # The practical task, with a photo scaled down in the phone.
     page.goto(live_url + f"/learn/tasks/{task.pk}/")
@@ -215,12 +240,16 @@ def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page,
     page.locator("textarea[name=text]").fill(text)
     page.locator("input[type=file]").set_input_files(str(a_photo(tmp_path / "activity.jpg")))
     page.get_by_role("button", name=zh("Hand in for grading")).click()
-    page.get_by_text(zh("Kept on this phone with its photos.").split(".")[0]).wait_for()
-    assert waiting_count(page).inner_text() == zh("Waiting to be sent: %(n)s") % {"n": 3}
+    page.get_by_text(
+        first_sentence(
+            zh("Kept on this phone with its photos. It will be sent when you are back online.")
+        )
+    ).wait_for()
+    assert waiting_count(page).inner_text() == zh_template("Waiting to be sent: %%(n)s") % {"n": 3}
 
     # Reloaded with no network: nothing lost.
     page.reload()
-    assert waiting_count(page).inner_text() == zh("Waiting to be sent: %(n)s") % {"n": 3}
+    assert waiting_count(page).inner_text() == zh_template("Waiting to be sent: %%(n)s") % {"n": 3}
     assert page.locator("textarea[name=text]").input_value() == text
     assert not LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists()
     page.goto(live_url + "/learn/")
@@ -310,7 +339,11 @@ def test_a_new_service_worker_keeps_the_queue_and_sign_out_warns(
     page.goto(live_url + "/accounts/logout/")
     page.locator("#logout-form button").click()
     page.locator("#logout-warning").wait_for()
-    assert zh("Not sent yet: %(n)s.").split(":")[0] in page.locator("#logout-warning").inner_text()
+    warning = zh_template(
+        "Not sent yet: %%(n)s. If you sign out now, it is lost. Connect to a network first, or "
+        "press the button again to sign out anyway."
+    )
+    assert first_sentence(warning % {"n": 1}) in page.locator("#logout-warning").inner_text()
 
     monkeypatch.undo()
     assert page.evaluate(ASK, {"type": "flush"})["waiting"] == 0

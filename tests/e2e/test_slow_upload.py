@@ -3,6 +3,7 @@ scaled down in the phone, progress shown, tried again when the network drops, no
 typed lost, and in within 20 seconds."""
 
 import io
+import re
 import time
 
 import pytest
@@ -50,7 +51,8 @@ def test_a_4_mb_photo_on_slow_3g_arrives_within_20_seconds(live_url, phone_page,
     # (the offline queue, js/offline.js) and go when it is back.
     page.context.set_offline(True)
     page.get_by_role("button", name=zh("Save draft")).click()
-    page.get_by_text(zh("Kept on this phone with its photos.").split(".")[0]).wait_for()
+    kept = zh("Kept on this phone with its photos. It will be sent when you are back online.")
+    page.get_by_text(re.split("[.。]", kept)[0]).wait_for()
     assert page.locator("textarea[name=text]").input_value() == text
     page.context.set_offline(False)
     page.locator("#offline [data-notices] li").get_by_text(
