@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import lessons_of, make_course, translate_tree
+from tests.factories import UserFactory, lessons_of, make_course, translate_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,22 @@ def test_the_choice_is_remembered_both_ways(client, site_pages):
     client.logout()
     response = client.post("/accounts/login/", {"login": "13800000001", "password": PASSWORD})
     assert response["Location"] == "/en/learn/"
+
+
+def test_the_admin_and_the_site_share_her_language(client):
+    """Chosen on the site, the admin follows; chosen on Wagtail's account page, the site does."""
+    from wagtail.users.models import UserProfile
+
+    from lms.accounts import roles
+    from lms.accounts.models import User
+
+    roles.sync_role_groups()
+    editor = UserFactory(roles=[roles.CONTENT_EDITOR], preferred_language="zh-hans")
+    client.force_login(editor)
+    client.get("/en/learn/?language=en")
+    assert UserProfile.get_for_user(editor).get_preferred_language() == "en"
+    assert '<html lang="en"' in client.get("/admin/").content.decode()
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    assert User.objects.get(pk=editor.pk).preferred_language == "zh-hans"

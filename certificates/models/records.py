@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SignOff(models.Model):
@@ -29,7 +30,7 @@ class SignOff(models.Model):
         on_delete=models.PROTECT,
         related_name="sign_offs_given",
     )
-    comment = models.TextField(_("comment"), max_length=2000)
+    comment = models.TextField(pgettext_lazy("sign-off or rating", "comment"), max_length=2000)
     signed_at = models.DateTimeField(_("signed"), default=timezone.now)
     certificate = models.ForeignKey(
         "Certificate",
@@ -145,7 +146,7 @@ class FacilitationObservation(models.Model):
     scores = models.JSONField(_("scores"), default=list)
     points = models.PositiveSmallIntegerField(_("points"))
     passed = models.BooleanField(_("passed"))
-    comment = models.TextField(_("comment"), max_length=2000)
+    comment = models.TextField(pgettext_lazy("sign-off or rating", "comment"), max_length=2000)
     observed_at = models.DateTimeField(_("rated"), default=timezone.now)
 
     class Meta:

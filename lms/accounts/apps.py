@@ -26,6 +26,25 @@ class AccountsConfig(AppConfig):
             roles.roles_changed, sender=User.groups.through, dispatch_uid="accounts.roles-changed"
         )
         track_learner_rows(User, field="pk")  # her account, kept for her pages (backends.py)
+        from django.db.models.signals import post_save
+        from wagtail.users.models import UserProfile
+
+        post_save.connect(
+            _admin_language_chosen, sender=UserProfile, dispatch_uid="accounts.admin-language"
+        )
+
+
+def _admin_language_chosen(sender, instance, **kwargs):
+    """A language chosen on Wagtail's account page is hers everywhere (the site, texts)."""
+    from .models import User
+
+    language = instance.preferred_language
+    if language and User.objects.filter(pk=instance.user_id).exclude(
+        preferred_language=language
+    ).update(preferred_language=language):
+        from lms.core.caching import learner_changed
+
+        learner_changed([instance.user_id])
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

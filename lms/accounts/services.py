@@ -109,9 +109,14 @@ def _username_base(value: str) -> str:
 
 
 def user_preferred_language_set(*, user, language) -> None:
-    """She chose a language (the site's switch): her log-ins, texts and emails follow it."""
+    """She chose a language (the site's switch): her log-ins, texts and emails follow it, and
+    so does the admin for staff and editors (Wagtail's own preference, which its account page
+    sets, otherwise keeps the admin in the default language)."""
+    from wagtail.users.models import UserProfile
+
     User.objects.filter(pk=user.pk).update(preferred_language=language)
     user.preferred_language = language
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
     # Saved with an update (no signal): what is kept about her follows.
     from lms.core.caching import learner_changed
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from courses.levels import Level
 from lms.core.translation import InReaderLanguage
@@ -52,7 +53,7 @@ class Cohort(models.Model):
 
 
 class MembershipStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("cohort membership", "Active")
     PAUSED = "paused", _("Paused")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     COMPLETED = "completed", _("Completed")

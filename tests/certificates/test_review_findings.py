@@ -185,7 +185,8 @@ def test_a_level_with_certificates_cannot_be_deleted(client, learner, ladder):
     url = reverse(
         "wagtailsnippets_certificates_certificationlevel:delete", args=[ladder.primary.pk]
     )
-    assert "prevent it from being deleted" in client.get(url).content.decode()
+    # Wagtail's refusal, in the admin's Chinese (cms/wagtail_locale).
+    assert "被引用，因此无法删除" in client.get(url).content.decode()
     response = client.post(url, follow=True)
     assert response.status_code == 200
     assert CertificationLevel.objects.filter(pk=ladder.primary.pk).exists()

@@ -104,9 +104,22 @@ def _data_words():
     return sorted((n for n in names if n), key=len, reverse=True)
 
 
-def _chinese_in_english(page, data=()):
+def _content_names():
+    """The names of records staff and editors pick from (cohorts, sessions, content in
+    Chinese with no English yet): data too."""
+    from wagtail.models import Page
+
+    from lms.programme.models import Cohort, TrainingSession
+
+    names = set(Cohort.objects.values_list("name", flat=True))
+    names |= set(TrainingSession.objects.values_list("title", flat=True))
+    names |= set(Page.objects.values_list("title", flat=True))
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
+def _chinese_in_english(page, data=(), script=None):
     found = []
-    for text in page.evaluate(OWN_TEXT):
+    for text in page.evaluate(script or OWN_TEXT):
         rest = text
         for name in data:
             rest = rest.replace(name, "")
@@ -170,3 +183,37 @@ def test_staff_and_editors_work_in_a_chinese_admin(live_url, laptop_page, phone,
             )
         )
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    "phone, pages",
+    [("13800000003", STAFF_PAGES), ("13800000004", EDITOR_PAGES)],
+    ids=["staff", "editor"],
+)
+def test_staff_and_editors_switch_the_admin_to_english_and_back(
+    live_url, laptop_page, phone, pages
+):
+    """The admin follows the language she chose on the site (her account's preference)."""
+    call_command("seed_demo", stdout=io.StringIO())
+    page = laptop_page
+    log_in(page, live_url, phone)
+    page.goto(live_url + "/learn/")
+    page.get_by_role("link", name="English").click()
+    data = _data_words() + _content_names()
+    found = {}
+    for start in ["/admin/", *pages]:
+        found.update(
+            _walk(
+                page,
+                live_url,
+                start,
+                "/admin/",
+                lambda p: _chinese_in_english(p, data, ADMIN_TEXT),
+                limit=ADMIN_PAGES_PER_WALK,
+            )
+        )
+    assert found == {}
+    page.goto(live_url + "/en/learn/")
+    page.get_by_role("link", name="中文").click()
+    page.goto(live_url + "/admin/")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
