@@ -81,3 +81,20 @@ def register_translation_report():
         icon_name="globe",
         order=50,
     )
+
+
+@hooks.register("construct_help_menu")
+def whats_new_in_the_readers_language(request, menu_items):
+    """Wagtail names its "What's new" item once per process, in the language of the first
+    admin page that process serves: named again here for each reader."""
+    import copy
+
+    from django.utils.translation import gettext
+    from wagtail.utils.version import get_main_version
+
+    version = get_main_version(include_patch=False)
+    for index, item in enumerate(menu_items):
+        if item.name == f"whats-new-in-wagtail-{version}":
+            item = copy.copy(item)
+            item.label = gettext("What's new in Wagtail %(version)s") % {"version": version}
+            menu_items[index] = item

@@ -154,6 +154,14 @@ def test_each_role_walks_its_pages_in_chinese_then_english_then_chinese(
     assert _walk(page, live_url, home, "/", _latin_in_chinese) == {}
 
 
+def _walk_admin(page, base, pages, check):
+    """A short walk from the admin's home and from each of `pages`."""
+    found = {}
+    for start in ["/admin/", *pages]:
+        found.update(_walk(page, base, start, "/admin/", check, limit=ADMIN_PAGES_PER_WALK))
+    return found
+
+
 STAFF_PAGES = ["/admin/dashboards/", "/admin/dashboards/at-risk/", "/admin/cohorts/"]
 STAFF_PAGES += ["/admin/training_sessions/", "/admin/assessment-results/"]
 EDITOR_PAGES = ["/admin/pages/", "/admin/snippets/assessments/quiz/"]
@@ -170,19 +178,7 @@ def test_staff_and_editors_work_in_a_chinese_admin(live_url, laptop_page, phone,
     call_command("seed_demo", stdout=io.StringIO())
     page = laptop_page
     log_in(page, live_url, phone)
-    found = {}
-    for start in ["/admin/", *pages]:
-        found.update(
-            _walk(
-                page,
-                live_url,
-                start,
-                "/admin/",
-                lambda p: _latin_in_chinese(p, ADMIN_TEXT),
-                limit=ADMIN_PAGES_PER_WALK,
-            )
-        )
-    assert found == {}
+    assert _walk_admin(page, live_url, pages, lambda p: _latin_in_chinese(p, ADMIN_TEXT)) == {}
 
 
 @pytest.mark.parametrize(
@@ -200,19 +196,8 @@ def test_staff_and_editors_switch_the_admin_to_english_and_back(
     page.goto(live_url + "/learn/")
     page.get_by_role("link", name="English").click()
     data = _data_words() + _content_names()
-    found = {}
-    for start in ["/admin/", *pages]:
-        found.update(
-            _walk(
-                page,
-                live_url,
-                start,
-                "/admin/",
-                lambda p: _chinese_in_english(p, data, ADMIN_TEXT),
-                limit=ADMIN_PAGES_PER_WALK,
-            )
-        )
-    assert found == {}
+    check = lambda p: _chinese_in_english(p, data, ADMIN_TEXT)  # noqa: E731
+    assert _walk_admin(page, live_url, pages, check) == {}
     page.goto(live_url + "/en/learn/")
     page.get_by_role("link", name="中文").click()
     page.goto(live_url + "/admin/")
