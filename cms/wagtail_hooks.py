@@ -1,9 +1,11 @@
 """Admin: what editors still have to translate (Reports › Translations to do), with the way
 to fix each: Wagtail's Translate for what has no translation yet, the translation's editor
-for what is out of date, and copying a quiz's new questions into its translation."""
+for what is out of date, and copying a quiz's new questions into its translation. And
+Wagtail's "What's new" menu item named in each reader's language."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -42,7 +44,7 @@ def quiz_questions_copy_view(request, quiz_id, locale_id):
     locale = get_object_or_404(Locale, pk=locale_id)
     translation = quiz.get_translation_or_none(locale)
     if translation is None:
-        raise PermissionDenied
+        raise Http404
     copied = quiz_questions_copy(quiz=quiz, translation=translation)
     messages.success(
         request,
