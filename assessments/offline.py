@@ -3,8 +3,6 @@ saved lesson keeps with it, the quiz page she answers with no network (its quest
 choices, never which choice is right), and what happens when her phone sends a quiz answered
 or a task written offline. Registered in wagtail_hooks.py."""
 
-import random
-
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,7 +14,12 @@ from lms.accounts.decorators import login_required_with_message
 from lms.core.translation import canonical, localized, translations_of
 
 from .models import PracticalTask, Question, QuestionKind, Quiz
-from .services import attempt_submit_offline, submission_draft_save, submission_submit
+from .services import (
+    attempt_submit_offline,
+    quiz_draw,
+    submission_draft_save,
+    submission_submit,
+)
 
 # --- The pages a saved lesson keeps with it ---------------------------------------------------
 
@@ -54,12 +57,7 @@ def _offline_questions(quiz):
     """A draw of the quiz's questions in the reader's language, with their choices and no
     key: the draw is made when the page is saved on her phone, and the server checks on
     arrival that her answers are to such a draw."""
-    questions = list(quiz.questions.order_by("sort_order"))
-    rng = random.SystemRandom()
-    if quiz.draw_count and quiz.draw_count < len(questions):
-        questions = sorted(rng.sample(questions, quiz.draw_count), key=lambda q: q.sort_order)
-    if quiz.shuffle_questions:
-        rng.shuffle(questions)
+    questions, choice_order = quiz_draw(quiz, quiz.questions.order_by("sort_order"))
     shown = translations_of(Question, questions)
     result = []
     for number, question in enumerate(questions, start=1):
@@ -67,9 +65,7 @@ def _offline_questions(quiz):
         wording = shown[question.pk]
         if wording is not question:
             texts.update((k, v) for k, v in wording.choice_options() if k in texts)
-        order = list(texts)
-        if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
-            rng.shuffle(order)
+        order = choice_order[question.pk]
         result.append(
             {
                 "id": question.pk,

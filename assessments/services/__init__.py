@@ -11,6 +11,7 @@ from .quizzes import (
     attempt_submit,
     attempts_close_expired,
     canonical_lesson_with_quiz,
+    quiz_draw,
     quiz_questions_copy,
 )
 from .tasks import submission_draft_save, submission_submit
@@ -24,6 +25,7 @@ __all__ = [
     "attempt_submit_offline",
     "attempts_close_expired",
     "canonical_lesson_with_quiz",
+    "quiz_draw",
     "quiz_questions_copy",
     "rubric_choices",
     "submission_draft_save",

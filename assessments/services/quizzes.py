@@ -22,6 +22,26 @@ from lms.core.translation import canonical
 from ..models import AttemptAnswer, Question, QuestionKind, Quiz, QuizAttempt
 
 
+def quiz_draw(quiz, questions, *, drawn=False) -> tuple[list, dict]:
+    """One try's questions in the order she sees them, and each one's choices in order ({id:
+    [choice ids]}), by the quiz's rules: `draw_count` of `questions` at random (unless
+    `drawn`: the questions her phone showed her offline), shuffled questions and choices when
+    the editor asked for them. For an attempt, and for the quiz page saved on her phone."""
+    rng = random.SystemRandom()
+    questions = list(questions)
+    if not drawn and quiz.draw_count and quiz.draw_count < len(questions):
+        questions = sorted(rng.sample(questions, quiz.draw_count), key=lambda q: q.sort_order)
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    choice_order = {}
+    for question in questions:
+        ids = [choice_id for choice_id, _text in question.choice_options()]
+        if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
+            rng.shuffle(ids)
+        choice_order[question.pk] = ids
+    return questions, choice_order
+
+
 def attempt_start(
     *, learner, quiz: Quiz, lesson=None, question_ids=None
 ) -> tuple[QuizAttempt, bool]:
@@ -52,19 +72,9 @@ def attempt_start(
     questions = list(quiz.questions.order_by("sort_order"))
     if not questions:
         raise ValidationError(_("This quiz has no questions yet."), code="empty")
-    rng = random.SystemRandom()
     if question_ids is not None:
         questions = _shown_questions(quiz, questions, question_ids)
-    elif quiz.draw_count and quiz.draw_count < len(questions):
-        questions = sorted(rng.sample(questions, quiz.draw_count), key=lambda q: q.sort_order)
-    if quiz.shuffle_questions:
-        rng.shuffle(questions)
-    choice_order = {}
-    for question in questions:
-        ids = [choice_id for choice_id, _text in question.choice_options()]
-        if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
-            rng.shuffle(ids)
-        choice_order[str(question.pk)] = ids
+    questions, choice_order = quiz_draw(quiz, questions, drawn=question_ids is not None)
     now = timezone.now()
     if lesson is not None:
         lesson = canonical_lesson_with_quiz(lesson, quiz)
@@ -91,7 +101,7 @@ def attempt_start(
                 if quiz.time_limit_minutes
                 else None,
                 question_ids=[q.pk for q in questions],
-                choice_order=choice_order,
+                choice_order={str(pk): ids for pk, ids in choice_order.items()},
                 question_count=len(questions),
             )
     except IntegrityError:
