@@ -42,3 +42,14 @@ class ObservationForm(forms.Form):
 
     def choices(self) -> dict:
         return {str(c.pk): self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
+
+
+class CredentialUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Credential file"),
+        error_messages={
+            "required": _("Choose the credential file to check."),
+            "empty": _("This file is empty."),
+        },
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,.png,application/json,image/png"}),
+    )

@@ -3,6 +3,7 @@ certificates, the verification page."""
 
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -10,7 +11,7 @@ from lms.core.caching import cached, learner_generation, memoized, valid_until
 from lms.core.dates import end_of_today
 from lms.core.translation import localized, localized_many
 
-from .models import Certificate
+from .models import Certificate, Credential
 from .readiness import LADDER_DEPENDS_ON, held_level_ids, ladder, next_level, readiness_for
 from .requirements import ChecklistItem
 
@@ -87,6 +88,7 @@ def _learner_certificates(learner):
     certificates = list(
         Certificate.objects.filter(learner=learner)
         .select_related("level")
+        .annotate(credential_uid=_current_credential_uid())
         .order_by("-issued_at", "-pk")
     )
     names = {pk: level.name for pk, level in localized_many(c.level for c in certificates).items()}
@@ -115,6 +117,7 @@ def verification(code: str):
         compute=lambda: (
             Certificate.objects.filter(verification_code=code)
             .select_related("level")
+            .annotate(credential_uid=_current_credential_uid())
             .only(
                 "serial",
                 "status",
@@ -129,4 +132,12 @@ def verification(code: str):
             )
             .first()
         ),
+    )
+
+
+def _current_credential_uid():
+    return Subquery(
+        Credential.objects.filter(certificate=OuterRef("pk"), revoked_at__isnull=True).values(
+            "uid"
+        )[:1]
     )

@@ -31,6 +31,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Open Badges: the issuer's DID document, credentials and revocation lists.
+    path("", include("certificates.credentials.urls")),
 ]
 
 if settings.BENCHMARK_MODE:

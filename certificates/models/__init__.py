@@ -2,6 +2,7 @@
 are here."""
 
 from ..requirements import RequirementKind
+from .credentials import Credential, IssuerKey
 from .design import CertificateSettings
 from .ladder import CertificationLevel, Issuance, LevelRequirement
 from .records import (
@@ -24,8 +25,10 @@ __all__ = [
     "CertificateSettings",
     "CertificateStatus",
     "CertificationLevel",
+    "Credential",
     "FacilitationObservation",
     "Issuance",
+    "IssuerKey",
     "LevelRequirement",
     "RequirementKind",
     "SignOff",

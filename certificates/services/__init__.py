@@ -2,6 +2,7 @@
 re-issue, expiry and reminders, observed co-facilitation, and the PDF. Split by subject; the
 public names are here."""
 
+from .credentials import credential_issue, credential_reissue, credentials_revoke
 from .documents import certificate_pdf_bytes, certificate_render_pdf, verification_url
 from .issuance import (
     approval_decide,
@@ -26,6 +27,9 @@ __all__ = [
     "certificate_render_pdf",
     "certificate_revoke",
     "certificates_expire",
+    "credential_issue",
+    "credential_reissue",
+    "credentials_revoke",
     "design_snapshot",
     "observation_record",
     "sign_off_create",

@@ -32,6 +32,7 @@ from ..models import (
 from ..permissions import can_manage_certificates_of
 from ..readiness import ladder, level_in_ladder, readiness_for
 from ..selectors import level_name
+from .credentials import credential_issue
 from .revocation import certificates_expire, revoke
 
 PDF_TASK = "certificates.tasks.certificate_render_pdf_task"
@@ -191,6 +192,7 @@ def certificate_issue(*, learner, level, issued_by=None, replaces=None) -> tuple
         url=lambda *_: reverse("certificates:mine"),
     )
     record(certificate, "companion.issue", issued_by, serial=certificate.serial)
+    credential_issue(certificate=certificate)
     enqueue_on_commit(PDF_TASK, certificate.pk)
     progress_changed([learner.pk], sender=Certificate)  # she may now be ready for the next level
     return certificate, True

@@ -22,6 +22,7 @@ from ..models import Certificate, CertificateSettings, CertificateStatus
 from ..permissions import can_manage_certificates_of
 from ..readiness import holds_mentoring_level
 from ..selectors import level_name
+from .credentials import credentials_revoke
 
 
 @transaction.atomic
@@ -62,6 +63,7 @@ def revoke(certificate, actor, reason):
     certificate.revoked_by = actor
     certificate.revoke_reason = reason[:1000]
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
+    credentials_revoke(certificate=certificate)
     record(certificate, "companion.revoke", actor, reason=certificate.revoke_reason)
     return certificate
 

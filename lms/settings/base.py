@@ -253,6 +253,17 @@ EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", default=2000)
 # The public certificate check: per client address, generous for a person, hard for a
 # script guessing codes. Needs a cache shared by all web processes in production.
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="30/m")
+# Open Badges 3.0 credentials (certificates/credentials/) are signed with an Ed25519 key: its
+# PEM text in OPEN_BADGES_SIGNING_KEY, or a PEM file. Under `make run` the file is made on first
+# use; production refuses to start without one. Rotating: point these at a new key; the old
+# public keys stay published (certificates.IssuerKey), so old credentials still verify.
+OPEN_BADGES_SIGNING_KEY = env("OPEN_BADGES_SIGNING_KEY", default="")
+OPEN_BADGES_SIGNING_KEY_FILE = env.path(
+    "OPEN_BADGES_SIGNING_KEY_FILE", default=BASE_DIR / "var" / "open-badges-signing-key.pem"
+)
+OPEN_BADGES_GENERATE_KEY = env.bool("OPEN_BADGES_GENERATE_KEY", default=True)
+# How long a verifier (or a proxy) may keep the revocation list: a revocation shows within it.
+OPEN_BADGES_STATUS_LIST_MAX_AGE = env.int("OPEN_BADGES_STATUS_LIST_MAX_AGE", default=60)
 # Behind a proxy, the header that carries the client's address (e.g. HTTP_X_REAL_IP), so that
 # one client's checks are not counted against everyone behind the proxy.
 # Behind a proxy: how many proxies append to X-Forwarded-For, or the header one sets with the

@@ -1,6 +1,8 @@
 """Production: everything from the environment; refuses to start without a secret key and
 allowed hosts. Secure (HTTPS) defaults; each can be turned off behind a proxy that needs it."""
 
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -32,6 +34,19 @@ if not _public.startswith(("https://", "http://")) or any(
     raise ImproperlyConfigured(
         "Set PUBLIC_BASE_URL to the site's public address (e.g. https://academy.example.org): "
         "it is drawn into every certificate's QR code and put in texts and emails."
+    )
+
+# Every certificate is also a credential signed with the academy's key: it must be the same
+# key on every machine, and kept (a lost key means re-issuing every credential).
+OPEN_BADGES_GENERATE_KEY = False
+if not (
+    env("OPEN_BADGES_SIGNING_KEY", default="")
+    or Path(env("OPEN_BADGES_SIGNING_KEY_FILE", default="/nonexistent")).is_file()
+):
+    raise ImproperlyConfigured(
+        "Set OPEN_BADGES_SIGNING_KEY (an Ed25519 private key in PEM) or "
+        "OPEN_BADGES_SIGNING_KEY_FILE (the path of one): certificates are signed with it. "
+        "Make one with: python manage.py credentials_key"
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -22,6 +22,9 @@ CELERY_TASK_ALWAYS_EAGER = True
 TEST_CELERY_BROKER_URL = env("TEST_CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/companion-test-media")
 PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+OPEN_BADGES_SIGNING_KEY_FILE = env.path(
+    "OPEN_BADGES_SIGNING_KEY_FILE", default="/tmp/companion-test-open-badges-key.pem"
+)
 
 # A real Celery worker started by the tests (tests/test_celery_worker.py) runs with these
 # settings and a broker of its own: its tasks and the outbox rows they write go through that

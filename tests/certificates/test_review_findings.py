@@ -140,19 +140,25 @@ def test_an_expired_certificate_is_not_reissued(learner, contacts_level, provinc
 
 
 def test_cancelling_after_attendance_was_marked_removes_it(learner, province, site_pages):
+    import time_machine
     from django.utils import timezone
 
     # A session later today: attendance is open from the morning, cancelling until the start.
-    session = make_session(province, starts_in=datetime.timedelta(days=0))
-    session.starts_at = timezone.now() + datetime.timedelta(minutes=30)
-    session.ends_at = session.starts_at + datetime.timedelta(hours=2)
-    session.save()
-    staff = staff_user(province)
-    booking = session_book(session=session, learner=learner)
-    attendance_mark(session=session, actor=staff, present_learner_ids=[learner.pk])
-    assert Attendance.objects.filter(learner=learner, present=True).exists()
-    session_booking_cancel(booking=booking, actor=learner)
-    assert not Attendance.objects.filter(learner=learner).exists()
+    # At ten in the morning, so that "later today" is still today whenever the suite runs.
+    morning = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time(10))
+    )
+    with time_machine.travel(morning, tick=True):
+        session = make_session(province, starts_in=datetime.timedelta(days=0))
+        session.starts_at = timezone.now() + datetime.timedelta(minutes=30)
+        session.ends_at = session.starts_at + datetime.timedelta(hours=2)
+        session.save()
+        staff = staff_user(province)
+        booking = session_book(session=session, learner=learner)
+        attendance_mark(session=session, actor=staff, present_learner_ids=[learner.pk])
+        assert Attendance.objects.filter(learner=learner, present=True).exists()
+        session_booking_cancel(booking=booking, actor=learner)
+        assert not Attendance.objects.filter(learner=learner).exists()
 
 
 def test_holder_cannot_download_a_revoked_certificate_but_staff_can(
