@@ -7,22 +7,29 @@ from pathlib import Path
 
 import pytest
 
+from certificates.credentials.keys import new_private_key_pem
+
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "k" * 20 + "-production-secret-key-0123456789-abcdefghijklmnop"
 SHARED_CACHE = "redis://127.0.0.1:6379/1"
+SIGNING_KEY = new_private_key_pem().decode()
 
 
 def manage(*args, **env):
     full_env = {
-        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "CACHE_URL"
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "OPEN_BADGES_")) and k != "CACHE_URL"
     }
     full_env.update(
         {
             "DJANGO_SETTINGS_MODULE": "lms.settings.production",
             "PUBLIC_BASE_URL": "https://academy.example.org",
+            "OPEN_BADGES_SIGNING_KEY": SIGNING_KEY,
             **env,
         }
     )
+    full_env = {k: v for k, v in full_env.items() if v is not None}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -80,3 +87,29 @@ def test_production_refuses_to_start_without_a_public_address(address):
         PUBLIC_BASE_URL=address,
     )
     assert result.returncode != 0 and "PUBLIC_BASE_URL" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_credential_signing_key(tmp_path):
+    """Every certificate is signed with it: made up on each machine, no credential would
+    verify everywhere."""
+    result = manage(
+        "check",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="academy.example.org",
+        CACHE_URL=SHARED_CACHE,
+        OPEN_BADGES_SIGNING_KEY=None,
+        OPEN_BADGES_SIGNING_KEY_FILE=str(tmp_path / "missing.pem"),
+    )
+    assert result.returncode != 0
+    assert "OPEN_BADGES_SIGNING_KEY" in result.stderr
+    key_file = tmp_path / "key.pem"
+    key_file.write_text(SIGNING_KEY)
+    result = manage(
+        "check",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="academy.example.org",
+        CACHE_URL=SHARED_CACHE,
+        OPEN_BADGES_SIGNING_KEY=None,
+        OPEN_BADGES_SIGNING_KEY_FILE=str(key_file),
+    )
+    assert result.returncode == 0, result.stderr

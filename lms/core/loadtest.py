@@ -49,11 +49,20 @@ STATIC_ROOT = Path(tempfile.gettempdir()) / "companion-bench-static"
 
 
 BENCH_SECRET_KEY = secrets.token_urlsafe(50)  # sessions made here must match gunicorn's
+# Certificates issued while benchmarking are signed with a key of the benchmark's own.
+BENCH_SIGNING_KEY = Path(tempfile.gettempdir()) / "companion-bench-signing-key.pem"
 
 
 def production_environment(*, cache_url, broker_url="", **extra):
     """What the production settings need on loopback (no TLS in front), against the database
     of DATABASE_URL, with the static files collected once into STATIC_ROOT."""
+    if not BENCH_SIGNING_KEY.exists():
+        subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", "credentials_key", "--out", str(BENCH_SIGNING_KEY)],
+            cwd=settings.BASE_DIR,
+            check=True,
+            capture_output=True,
+        )
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
         raise CommandError("Set DATABASE_URL=postgres://… (the benchmark's own database).")
@@ -68,6 +77,7 @@ def production_environment(*, cache_url, broker_url="", **extra):
         "DATABASE_URL": database_url,
         "CACHE_URL": cache_url,
         "PUBLIC_BASE_URL": "http://academy.example.org",
+        "OPEN_BADGES_SIGNING_KEY_FILE": str(BENCH_SIGNING_KEY),
         "CELERY_BROKER_URL": broker_url,
         "STATIC_ROOT": str(STATIC_ROOT),
         "LOG_LEVEL": "WARNING",

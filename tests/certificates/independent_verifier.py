@@ -133,7 +133,8 @@ class Verifier:
         if not did.startswith("did:web:"):
             raise Failed(f"not a did:web: {did}")
         host, *path = [unquote(part) for part in did[len("did:web:") :].split(":")]
-        url = f"https://{host}/" + ("/".join(path) + "/did.json" if path else ".well-known/did.json")
+        where = "/".join(path) + "/did.json" if path else ".well-known/did.json"
+        url = f"https://{host}/{where}"
         document = json.loads(self.fetch(url))
         if document.get("id") != did:
             raise Failed("DID document names another DID")
@@ -181,8 +182,9 @@ class Verifier:
             raise Failed(f"status list has undefined terms: {undefined}")
         self.verify_proof(listed, self.resolve(listed["proof"]["verificationMethod"]))
         encoded = listed["credentialSubject"]["encodedList"]
-        assert encoded.startswith("u")
-        bits = gzip.decompress(base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4)))
+        assert encoded.startswith("u"), "encodedList must be multibase base64url"
+        body = encoded[1:] + "=" * (-len(encoded[1:]) % 4)
+        bits = gzip.decompress(base64.urlsafe_b64decode(body))
         index = int(entry["statusListIndex"])
         return bool(bits[index // 8] & (0x80 >> (index % 8)))
 

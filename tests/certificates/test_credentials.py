@@ -84,8 +84,9 @@ def test_a_certificate_comes_with_a_credential_any_verifier_accepts(issued, lear
     assert "初级陪伴妈妈" in achievement["name"]
     assert achievement["achievementType"] == "Certificate"
     assert "Complete a course" in achievement["criteria"]["narrative"]
-    assert "完成课程" in achievement["criteria"]["narrative"] or "课程" in (
-        achievement["criteria"]["narrative"]
+    assert (
+        "完成课程" in achievement["criteria"]["narrative"]
+        or "课程" in (achievement["criteria"]["narrative"])
     )
     assert document["validFrom"].startswith(f"{issued.issued_at:%Y-%m-%d}"[:7])
     # Her phone number and name are not in it: a salted hash of the number identifies her.
@@ -140,8 +141,8 @@ def test_an_expired_credential_reports_expired(learner, site_pages, verifier, cl
 
 
 def _check(client, content, name="credential.json", language="en"):
-    url = reverse("certificates:check_credential") if language == "en" else "/certificates/check/"
     with translation.override(language):
+        url = reverse("certificates:check_credential")
         data = content if isinstance(content, bytes) else content.encode()
         response = client.post(url, {"file": SimpleUploadedFile(name, data)})
     assert response.status_code in (200, 400)
@@ -191,9 +192,7 @@ def test_the_issuer_profile_lists_its_keys_as_multikeys_under_assertion_method(i
     assert Verifier().undefined_terms({**did, "assertionMethods": []}) == ["assertionMethods"]
 
 
-def test_her_downloads_the_json_and_the_badge_with_the_credential_baked_in(
-    issued, learner, client
-):
+def test_her_downloads_the_json_and_the_badge_with_the_credential_baked_in(issued, learner, client):
     client.force_login(learner)
     page = client.get(reverse("certificates:mine")).content.decode()
     assert "Credential (.json)" in page and "Badge picture (.png)" in page
