@@ -10,7 +10,7 @@ ifeq ($(CI),true)
 export DATABASE_URL ?= $(PG_URL)
 endif
 
-.PHONY: install run test test-postgres lint format messages vendor-workbox benchmark benchmark-quiz benchmark-certificates benchmark-dashboards benchmark-pages clean
+.PHONY: install run test test-postgres lint format messages vendor-workbox benchmark benchmark-quiz benchmark-certificates benchmark-credentials benchmark-dashboards benchmark-pages clean
 
 # Make the PostgreSQL database of URL $(1) unless it exists (its server's "postgres" database
 # is asked): the benchmarks each have a database of their own.
@@ -98,6 +98,12 @@ benchmark-certificates: install
 	$(call ensure_database,$(BENCH_DB))
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_certificates --learners 10000 --pdfs 100
+
+# Open Badges: what signing adds to an issuance, and the status list of 100,000 certificates.
+benchmark-credentials: install
+	$(call ensure_database,$(BENCH_DB))
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python manage.py benchmark_credentials --issues 30 --certificates 100000
 
 # The staff dashboards on generated provinces of 5,000 and 50,000 learners, on PostgreSQL
 # (a database of their own, made once: about two minutes).

@@ -101,6 +101,15 @@ def test_mentor_signs_off_then_the_certificate_is_downloaded_checked_and_revoked
         ).stdout
         assert "李春燕" in text and certificate.serial in text
 
+    # And the badge picture with her signed credential baked in (Open Badges 3.0).
+    with page.expect_download() as download_info:
+        card.get_by_role("link", name=zh("Badge picture (.png)")).click()
+    badge = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(badge)
+    assert badge.read_bytes().startswith(b"\x89PNG") and b"openbadgecredential" in (
+        badge.read_bytes()
+    )
+
     link = card.get_by_label(zh("Link to check it is genuine (share it with an employer):"))
     verify_url = link.input_value()
     assert verify_url == live_url + reverse(
@@ -113,6 +122,12 @@ def test_mentor_signs_off_then_the_certificate_is_downloaded_checked_and_revoked
     expect(page.get_by_text(zh("Valid"), exact=True)).to_be_visible()
     expect(page.get_by_text("李春燕", exact=True)).to_be_visible()
     expect(page.get_by_text(f"{zh('Serial number')}: {certificate.serial}")).to_be_visible()
+    _fits_a_phone(page)
+    # An employer given the badge picture checks it on the same page: genuine and valid.
+    page.get_by_label(zh("Credential file")).set_input_files(badge)
+    page.get_by_role("button", name=zh("Check the file")).click()
+    expect(page.get_by_text(zh("Genuine and valid"), exact=True)).to_be_visible()
+    expect(page.get_by_text(zh("The signature is right: nothing was changed."))).to_be_visible()
     _fits_a_phone(page)
 
     # Programme staff revoke it in the admin, with a reason.
@@ -152,3 +167,8 @@ def test_mentor_signs_off_then_the_certificate_is_downloaded_checked_and_revoked
     ).to_be_visible()
     expect(page.get_by_text("李春燕", exact=True)).to_be_visible()
     _fits_a_phone(page)
+    # Her badge picture now says so too, wherever it is checked.
+    page.get_by_label(zh("Credential file")).set_input_files(badge)
+    page.get_by_role("button", name=zh("Check the file")).click()
+    expect(page.get_by_text(zh("Not valid"), exact=True)).to_be_visible()
+    expect(page.get_by_text(zh("Revoked: this certificate is no longer valid."))).to_be_visible()
