@@ -288,3 +288,13 @@ def test_the_command_issues_credentials_to_certificates_that_have_none(issued, v
     assert verifier.verify(current(issued).document)["signature"]
     call_command("credentials_issue", verbosity=0)  # again: nothing twice
     assert issued.credentials.count() == 1
+
+
+def test_staff_see_the_credentials_of_a_certificate_in_the_admin(issued, client, province):
+    staff = staff_user(province)
+    first = current(issued)
+    credential_reissue(certificate=issued)
+    client.force_login(staff)
+    page = client.get(reverse("certificates_admin:detail", args=[issued.pk])).content.decode()
+    assert f"/credentials/{first.uid}.json" in page and "revoked on" in page
+    assert f"/credentials/{current(issued).uid}.json" in page
