@@ -135,6 +135,15 @@ RULES = {
     "certificates:mine": ANY_PERSON,
     "certificates:download": logged_in(REFUSED, learner=SERVED, mentor=SERVED, staff=SERVED),
     "certificates:verify": EVERYONE,
+    # Her Open Badges credential and badge picture: whoever may download her PDF.
+    "certificates:credential": logged_in(REFUSED, learner=SERVED, mentor=SERVED, staff=SERVED),
+    "certificates:badge": logged_in(REFUSED, learner=SERVED, mentor=SERVED, staff=SERVED),
+    "certificates:check_credential": EVERYONE,
+    # What verifiers elsewhere fetch: public.
+    "credentials:did": EVERYONE,
+    "credentials:credential": EVERYONE,
+    "credentials:status_list": EVERYONE,
+    "credentials:achievement": EVERYONE,
     # Her mentor, sent back to the mentee page while a sign-off is not open (she holds it).
     "certificates:sign_off": logged_in(REFUSED, mentor={200, 302}),
     "certificates:observations": logged_in(NOT_BROKEN),
@@ -228,6 +237,9 @@ def world(ladder, regions):
         "pk": notification.pk,
         "certificate_id": certificate.pk,
         "code": certificate.verification_code,
+        "uid": certificate.credentials.get().uid,
+        "number": 0,
+        "slug": ladder.primary.slug,
         "candidate_id": learner.pk,
         "restriction_id": 1,
         "page_view_restriction_id": 1,
