@@ -213,3 +213,8 @@ def test_service_worker_and_manifest(client):
     manifest = client.get("/manifest.webmanifest").json()
     assert manifest["start_url"] == "/learn/" and manifest["name"] == zh("Companion Academy")
     assert {icon["sizes"] for icon in manifest["icons"]} == {"192x192", "512x512"}
+
+
+def test_how_often_saved_courses_are_checked_is_a_setting(client, settings):
+    settings.OFFLINE_REFRESH_SECONDS = 60
+    assert '"refreshEvery": 60000' in client.get("/sw.js").content.decode()
