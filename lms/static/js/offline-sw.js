@@ -149,7 +149,8 @@ async function hello(message) {
 // --- Sending what she did offline, each action once -------------------------------------------
 
 function requestFor(action, csrf) {
-  const { photos, sync, created, ...sent } = action; // eslint-disable-line no-unused-vars
+  // `created` goes too: the server records when she did it, not when it arrived.
+  const { photos, sync, ...sent } = action; // eslint-disable-line no-unused-vars
   const headers = { "X-CSRFToken": csrf || "", Accept: "application/json" };
   if (photos && photos.length) {
     const form = new FormData();
