@@ -102,7 +102,7 @@ def quiz_offline(request, quiz_id):
 # --- What her phone sends ------------------------------------------------------------------------
 
 
-def quiz_answered(*, learner, payload, files) -> Outcome:
+def quiz_answered(*, learner, payload, files, at) -> Outcome:
     quiz = Quiz.objects.get(pk=int(payload["quiz"]))
     lesson = None
     if payload.get("lesson"):
@@ -114,6 +114,7 @@ def quiz_answered(*, learner, payload, files) -> Outcome:
         answers=payload.get("answers") or {},
         question_ids=question_ids,
         lesson=lesson,
+        at=at,
     )
     values = {"quiz": localized(attempt.quiz).title, "score": attempt.score}
     url = reverse("assessments:result", args=[attempt.pk])
@@ -126,7 +127,7 @@ def quiz_answered(*, learner, payload, files) -> Outcome:
     return Outcome.done(message % values, url)
 
 
-def task_written(*, learner, payload, files) -> Outcome:
+def task_written(*, learner, payload, files, at) -> Outcome:
     task = PracticalTask.objects.get(pk=int(payload["task"]))
     photos = [files[name] for name in payload.get("photos") or [] if name in files]
     url = reverse("assessments:task", args=[canonical(task).pk])
@@ -142,7 +143,7 @@ def task_written(*, learner, payload, files) -> Outcome:
     if not payload.get("submit"):
         return Outcome.done(_("Draft saved. You can come back to it later."), url)
     try:
-        _submission, now = submission_submit(learner=learner, task=task)
+        _submission, now = submission_submit(learner=learner, task=task, at=at)
     except ValidationError as exc:  # incomplete: what she wrote stays as her draft
         return Outcome.refused(" ".join([*exc.messages, _("Your draft is saved.")]), url)
     if now:

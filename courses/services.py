@@ -62,9 +62,10 @@ def enrolments_create_for_level(*, learner_ids, level) -> int:
 
 
 @transaction.atomic
-def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
-    """Mark a lesson complete. Twice is once: returns (completion, created). Raises
-    ValidationError while a gate holds it (a quiz in the lesson not yet passed)."""
+def lesson_complete(*, learner, lesson: LessonPage, at=None) -> tuple[LessonCompletion, bool]:
+    """Mark a lesson complete (`at`: when she did it, if not now: offline). Twice is once:
+    returns (completion, created). Raises ValidationError while a gate holds it (a quiz in
+    the lesson not yet passed)."""
     lesson = canonical(lesson)
     if not LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists():
         blockers = lesson_completion_blockers(learner=learner, lesson=lesson)
@@ -72,7 +73,9 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
             raise ValidationError(blockers)
     course = CoursePage.objects.ancestor_of(lesson).first()
     enrolment = enrolment_create(learner=learner, course=course)
-    completion, created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
+    completion, created = LessonCompletion.objects.get_or_create(
+        learner=learner, lesson=lesson, defaults={"completed_at": at or timezone.now()}
+    )
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
     learner_changed([learner.pk])
     if created:

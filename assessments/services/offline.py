@@ -25,10 +25,11 @@ def _clean_offline_answers(answers) -> dict:
 
 @transaction.atomic
 def attempt_submit_offline(
-    *, learner, quiz: Quiz, answers, question_ids, lesson=None
+    *, learner, quiz: Quiz, answers, question_ids, lesson=None, at=None
 ) -> tuple[QuizAttempt, str]:
     """Start an attempt with the questions she was shown and submit her answers at once; with
-    an attempt of hers still open (begun online), the answers go into that one. Timed quizzes
+    an attempt of hers still open (begun online), the answers go into that one. `at`: when
+    she answered (started and submitted then), if not now. Timed quizzes
     are online only. Raises ValidationError when the quiz cannot take it any more (every
     attempt used, the questions changed). Returns attempt_submit's (attempt, outcome)."""
     quiz = canonical(quiz)
@@ -39,8 +40,8 @@ def attempt_submit_offline(
         )
     cleaned = _clean_offline_answers(answers)
     attempt, _created = attempt_start(
-        learner=learner, quiz=quiz, lesson=lesson, question_ids=question_ids
+        learner=learner, quiz=quiz, lesson=lesson, question_ids=question_ids, at=at
     )
     shown = set(attempt.question_ids)
     cleaned = {pk: selected for pk, selected in cleaned.items() if pk in shown}
-    return attempt_submit(attempt_id=attempt.pk, learner=learner, answers=cleaned)
+    return attempt_submit(attempt_id=attempt.pk, learner=learner, answers=cleaned, at=at)

@@ -43,13 +43,13 @@ def quiz_draw(quiz, questions, *, drawn=False) -> tuple[list, dict]:
 
 
 def attempt_start(
-    *, learner, quiz: Quiz, lesson=None, question_ids=None
+    *, learner, quiz: Quiz, lesson=None, question_ids=None, at=None
 ) -> tuple[QuizAttempt, bool]:
     """Start an attempt, or return the unfinished one (so a double click, a retry or a second
     tab resumes it). An unfinished attempt whose time ran out is scored first. Raises
     ValidationError when every allowed attempt is used. `question_ids`: the questions her
-    phone showed her offline (drawn when the page was saved) instead of a new draw. Returns
-    (attempt, created)."""
+    phone showed her offline (drawn when the page was saved) instead of a new draw; `at`: when
+    she started it there, if not now. Returns (attempt, created)."""
     quiz = canonical(quiz)
     open_attempt = QuizAttempt.objects.filter(
         learner=learner, quiz=quiz, submitted_at__isnull=True
@@ -75,7 +75,7 @@ def attempt_start(
     if question_ids is not None:
         questions = _shown_questions(quiz, questions, question_ids)
     questions, choice_order = quiz_draw(quiz, questions, drawn=question_ids is not None)
-    now = timezone.now()
+    now = at or timezone.now()
     if lesson is not None:
         lesson = canonical_lesson_with_quiz(lesson, quiz)
     try:
@@ -193,8 +193,9 @@ def _saved_answers(attempt):
     }
 
 
-def _score(attempt, questions, answers, *, timed_out=False):
-    """Score the attempt from `answers` (question id → selected ids) and close it."""
+def _score(attempt, questions, answers, *, timed_out=False, at=None):
+    """Score the attempt from `answers` (question id → selected ids) and close it, as
+    submitted `at` (never before it started) or now."""
     _store_answers(attempt, answers, questions, score=True)
     correct = sum(1 for q in questions if set(answers.get(q.pk, [])) == q.correct_ids())
     # Scored over the questions that still exist: one an editor removed while she was
@@ -205,7 +206,7 @@ def _score(attempt, questions, answers, *, timed_out=False):
     attempt.score = round(100 * correct / total) if total else 0
     # Compared exactly, not through the rounded score: 79.5% does not pass an 80% mark.
     attempt.passed = bool(total) and correct * 100 >= attempt.quiz.pass_mark * total
-    attempt.submitted_at = timezone.now()
+    attempt.submitted_at = max(at, attempt.started_at) if at else timezone.now()
     attempt.timed_out = timed_out
     if attempt.passed:
         # Announced before the save, whose own announcement (her activity) it then covers:
@@ -231,7 +232,7 @@ def _complete_lesson_if_open(attempt):
         return
     try:
         with transaction.atomic():
-            lesson_complete(learner=attempt.learner, lesson=lesson)
+            lesson_complete(learner=attempt.learner, lesson=lesson, at=attempt.submitted_at)
     except ValidationError:
         pass  # another quiz in the same lesson is still to be passed
 
@@ -282,14 +283,17 @@ def attempt_answers_save(*, attempt_id, learner, answers) -> QuizAttempt:
 
 
 @transaction.atomic
-def attempt_submit(*, attempt_id, learner, answers, when_complete=False) -> tuple[QuizAttempt, str]:
+def attempt_submit(
+    *, attempt_id, learner, answers, when_complete=False, at=None
+) -> tuple[QuizAttempt, str]:
     """Submit and score an attempt in one short transaction. Returns (attempt, outcome):
     "submitted"; "already" when it was submitted before (a double click or a retry: nothing
     changes); "late" when the time limit had passed: the answers sent now are not taken and
     the answers saved before the limit are scored. With `when_complete`, an attempt that
     would leave a question without an answer is not submitted: her answers are saved, and
     "unanswered" comes back with `attempt.unanswered` (the questions' ids), so that she is
-    asked before a try is spent. Forged answers raise ValidationError and change nothing."""
+    asked before a try is spent. `at`: when she submitted it (offline), if not now. Forged
+    answers raise ValidationError and change nothing."""
     attempt = _locked_attempt(attempt_id, learner)
     if not attempt.is_open:
         return attempt, "already"
@@ -308,7 +312,7 @@ def attempt_submit(*, attempt_id, learner, answers, when_complete=False) -> tupl
     if when_complete and attempt.unanswered:
         _store_answers(attempt, cleaned, questions, score=False)
         return attempt, "unanswered"
-    _score(attempt, questions, merged)
+    _score(attempt, questions, merged, at=at)
     return attempt, "submitted"
 
 

@@ -4,7 +4,7 @@ handing it in for grading."""
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,14 @@ from lms.mentoring.models import MentorAssignment
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify_in_language
 
-from ..models import PracticalTask, Submission, SubmissionPhoto, SubmissionStatus, SubmissionVersion
+from ..models import (
+    PracticalTask,
+    Review,
+    Submission,
+    SubmissionPhoto,
+    SubmissionStatus,
+    SubmissionVersion,
+)
 from ..uploads import photo_process
 
 
@@ -140,9 +147,11 @@ def _delete_unreferenced_files(names):
             default_storage.delete(name)
 
 
-def submission_submit(*, learner, task: PracticalTask) -> tuple[Submission, bool]:
-    """Hand in her draft for grading and tell her mentor. Twice is once: returns
-    (submission, handed_in_now). Raises ValidationError when the draft is incomplete."""
+def submission_submit(*, learner, task: PracticalTask, at=None) -> tuple[Submission, bool]:
+    """Hand in her draft for grading and tell her mentor; `at`: when she handed it in
+    (offline), if not now, and never before her last version was graded. Twice is once:
+    returns (submission, handed_in_now). Raises ValidationError when the draft is
+    incomplete."""
     task = canonical(task)
     with transaction.atomic():
         submission = (
@@ -174,11 +183,16 @@ def submission_submit(*, learner, task: PracticalTask) -> tuple[Submission, bool
             problems.append(_("Write your answer or add photos first."))
         if problems:
             raise ValidationError(problems, code="incomplete")
-        now = timezone.now()
-        draft.submitted_at = now
+        handed_in = timezone.now()
+        if at is not None:
+            graded = Review.objects.filter(version__submission=submission).aggregate(
+                last=Max("created_at")
+            )["last"]
+            handed_in = max(at, graded) if graded else at
+        draft.submitted_at = handed_in
         draft.save(update_fields=["submitted_at"])
         submission.status = SubmissionStatus.SUBMITTED
-        submission.submitted_at = now
+        submission.submitted_at = handed_in
         submission.save(update_fields=["status", "submitted_at", "updated_at"])
         _notify_mentor(submission, draft)
     return submission, True

@@ -6,13 +6,19 @@ learner and id) in the same transaction; every later arrival — a reply lost on
 second sync, two tabs syncing at once — gets the stored outcome and changes nothing. An action
 the platform can no longer accept (every attempt used meanwhile, a quiz removed, a lesson whose
 quiz is not passed) is refused with a message in her language, which her phone shows her: it is
-never dropped without a word."""
+never dropped without a word.
+
+What she did carries the time she did it, by her phone's clock: a lesson done on Monday and
+sent on Friday was done on Monday. A time in the future or older than OLDEST_ACTION_TIME (a
+phone whose clock is wrong) is not believed, and the time it arrives is used instead."""
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.core.hooks import offline_action_handlers
@@ -21,6 +27,7 @@ from ..models import LessonPage, OfflineAction, OfflineActionStatus
 from ..services import lesson_complete
 
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+OLDEST_ACTION_TIME = timedelta(days=30)
 
 
 class Outcome(NamedTuple):
@@ -47,10 +54,20 @@ class Outcome(NamedTuple):
         }
 
 
-def lesson_done(*, learner, payload, files) -> Outcome:
+def action_time(created, *, now):
+    """When she did it: `created` (milliseconds since 1970 by her phone's clock) when it is
+    believable, else `now`."""
+    try:
+        at = datetime.fromtimestamp(float(created) / 1000, tz=UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return now
+    return at if now - OLDEST_ACTION_TIME <= at <= now else now
+
+
+def lesson_done(*, learner, payload, files, at) -> Outcome:
     """A lesson marked done offline."""
     lesson = LessonPage.objects.live().get(pk=int(payload["lesson"]))
-    _completion, created = lesson_complete(learner=learner, lesson=lesson)
+    _completion, created = lesson_complete(learner=learner, lesson=lesson, at=at)
     if created:
         message = _("Lesson “%(title)s” is complete.") % {"title": lesson.title}
     else:
@@ -95,9 +112,10 @@ def offline_action_accept(*, learner, client_id, kind, payload, files=None) -> O
 def _carry_out(handler, learner, payload, files) -> Outcome:
     if handler is None:
         return Outcome.refused(_("This phone sent something the platform does not know."))
+    at = action_time(payload.get("created"), now=timezone.now())
     try:
         with transaction.atomic():  # a refused action leaves nothing behind
-            return handler(learner=learner, payload=payload, files=files)
+            return handler(learner=learner, payload=payload, files=files, at=at)
     except ValidationError as exc:
         return Outcome.refused(" ".join(exc.messages))
     except (ObjectDoesNotExist, PermissionDenied):

@@ -59,6 +59,7 @@ def service_worker(request):
         + [{"url": static(name), "revision": version} for name in assets.SHELL_FILES],
         "offline": {language: url for language, (url, _rev) in offline.items()},
         "kept": _kept_pages(),
+        "refreshEvery": settings.OFFLINE_REFRESH_SECONDS * 1000,
         "never": [p for p in NEVER_CACHED if p.startswith("/")]
         + [prefix + p for prefix in prefixes for p in NEVER_CACHED if not p.startswith("/")],
     }

@@ -11,9 +11,9 @@ Rules (return None/empty when they have nothing to say):
 - LEARNER_VISIBILITY `fn(user) -> Q | None`: a Q over User for further learners whose learning
   `user` may see. Mentoring: a mentor sees her current mentees.
 - OFFLINE_ACTIONS `fn() -> {kind: handler}`: what a learner may do offline besides marking a
-  lesson done; `handler(*, learner, payload, files) -> courses.offline.sync.Outcome`, run in its
-  own transaction; a ValidationError refuses the action with its message. Assessments: an
-  untimed quiz answered, a practical task written.
+  lesson done; `handler(*, learner, payload, files, at) -> courses.offline.sync.Outcome`, run in
+  its own transaction (`at`: when she did it); a ValidationError refuses the action with its
+  message. Assessments: an untimed quiz answered, a practical task written.
 - OFFLINE_PAGE_EXTRAS `fn(request, page) -> list[(url, stamp)]`: further pages a saved lesson
   or module links to that the phone should keep with it, and a stamp that changes when they
   change. Assessments: its untimed quizzes and practical tasks.

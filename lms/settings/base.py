@@ -187,6 +187,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Assessments: a submit this late after a quiz's time limit still counts (a slow network).
 QUIZ_DEADLINE_GRACE_SECONDS = env.int("QUIZ_DEADLINE_GRACE_SECONDS", default=30)
 
+# Offline: how often, at most, her phone asks whether a saved course changed (when a page opens
+# online). Each check costs one small request per saved course on a slow network.
+OFFLINE_REFRESH_SECONDS = env.int("OFFLINE_REFRESH_SECONDS", default=300)
+
 # Email and SMS: printed to the console unless configured.
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

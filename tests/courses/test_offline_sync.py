@@ -4,12 +4,13 @@ message in her language, and the quiz page she answers offline carries no answer
 
 import json
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from assessments.models import QuizAttempt, Submission
 from courses.models import LessonCompletion, OfflineAction
@@ -213,3 +214,76 @@ def test_service_worker_and_manifest(client):
     manifest = client.get("/manifest.webmanifest").json()
     assert manifest["start_url"] == "/learn/" and manifest["name"] == zh("Companion Academy")
     assert {icon["sizes"] for icon in manifest["icons"]} == {"192x192", "512x512"}
+
+
+def test_how_often_saved_courses_are_checked_is_a_setting(client, settings):
+    settings.OFFLINE_REFRESH_SECONDS = 60
+    assert '"refreshEvery": 60000' in client.get("/sw.js").content.decode()
+
+
+def phone_clock(moment):
+    """The time her phone notes with an action: milliseconds since 1970."""
+    return int(moment.timestamp() * 1000)
+
+
+def near(moment, expected):
+    return abs(moment - expected) < timedelta(seconds=1)
+
+
+def test_what_she_did_offline_is_recorded_when_she_did_it(learner, learner_client, client, course):
+    first, second = lessons_of(course)
+    quiz = make_quiz()
+    put_quiz_in_lesson(second, quiz)
+    task = make_task(min_photos=0)
+    monday, tuesday, wednesday = (timezone.now() - timedelta(days=d) for d in (3, 2, 1))
+    results = post(
+        client,
+        {"id": new_id(), "kind": "lesson", "lesson": first.pk, "created": phone_clock(monday)},
+        {
+            "id": new_id(),
+            "kind": "quiz",
+            "quiz": quiz.pk,
+            "lesson": second.pk,
+            "questions": question_ids(quiz),
+            "answers": right_choices(quiz),
+            "created": phone_clock(tuesday),
+        },
+        {
+            "id": new_id(),
+            "kind": "task",
+            "task": task.pk,
+            "text": "周三写的",
+            "submit": True,
+            "created": phone_clock(wednesday),
+        },
+    ).json()["results"]
+    assert [r["status"] for r in results] == ["done"] * 3
+    completions = LessonCompletion.objects.filter(learner=learner)
+    assert near(completions.get(lesson=first).completed_at, monday)
+    attempt = QuizAttempt.objects.get(learner=learner, quiz=quiz)
+    assert near(attempt.started_at, tuesday) and near(attempt.submitted_at, tuesday)
+    assert near(completions.get(lesson=second).completed_at, tuesday)  # by passing its quiz
+    submission = Submission.objects.get(learner=learner, task=task)
+    assert near(submission.submitted_at, wednesday)
+    assert near(submission.versions.get().submitted_at, wednesday)
+
+
+@pytest.mark.parametrize(
+    "created",
+    [
+        phone_clock(timezone.now() + timedelta(days=1)),  # a clock ahead
+        phone_clock(timezone.now() - timedelta(days=31)),  # too long ago to believe
+        "yesterday",
+        None,  # a phone that sent no time
+    ],
+)
+def test_an_unbelievable_phone_clock_gives_way_to_the_time_of_arrival(
+    learner, learner_client, client, course, created
+):
+    lesson = lessons_of(course)[0]
+    action = {"id": new_id(), "kind": "lesson", "lesson": lesson.pk, "created": created}
+    before = timezone.now()
+    [result] = post(client, action).json()["results"]
+    assert result["status"] == "done"
+    completed = LessonCompletion.objects.get(learner=learner, lesson=lesson).completed_at
+    assert before <= completed <= timezone.now()

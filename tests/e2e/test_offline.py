@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from PIL import Image
 
 from assessments.models import PracticalTask, Quiz, QuizAttempt, Submission
@@ -255,6 +256,7 @@ def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page,
     page.goto(live_url + "/learn/")
     assert page.evaluate(QUEUE, ["readonly", []]) == 3  # kept to send again below
 
+    back_online = timezone.now()
     page.context.set_offline(False)
     waiting_count(page).wait_for(state="hidden", timeout=20_000)
     page.locator("#offline [data-notices] li").nth(2).wait_for()
@@ -271,6 +273,8 @@ def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page,
         assert OfflineAction.objects.filter(learner=learner).count() == 3
 
     one_of_each()
+    # Recorded when she did it, not when it arrived.
+    assert LessonCompletion.objects.get(learner=learner, lesson=lesson).completed_at < back_online
     # The same three sent again (a reply lost on the way back): nothing twice.
     assert page.evaluate(QUEUE, ["readwrite", []]) == 3
     assert page.evaluate(ASK, {"type": "flush"})["waiting"] == 0

@@ -1,7 +1,8 @@
 /* global workbox, idbKeyval */
 // The service worker of the learner's pages (courses/offline). /sw.js sets CA_CONFIG (this
 // version, the vendored Workbox modules, the app shell to precache, the offline pages, the
-// addresses never answered from the phone) and loads this file.
+// addresses never answered from the phone, how often saved courses are checked) and loads this
+// file.
 //
 // Caches: "ca-shell-<version>" (Workbox precache: the offline pages, CSS, scripts; the only
 // cache that holds nothing of hers, and the only one versioned: an old version's is deleted
@@ -25,7 +26,7 @@ const courseStore = kv.createStore("ca-courses", "courses");
 const noticeStore = kv.createStore("ca-notices", "notices");
 const metaStore = kv.createStore("ca-meta", "meta");
 const SYNC_TAG = "ca-sync";
-const REFRESH_EVERY = 5 * 60 * 1000;
+const REFRESH_EVERY = C.refreshEvery; // ms: OFFLINE_REFRESH_SECONDS
 
 // --- Versions: the new one takes over at once; the queue and saved courses stay ----------------
 
@@ -148,7 +149,8 @@ async function hello(message) {
 // --- Sending what she did offline, each action once -------------------------------------------
 
 function requestFor(action, csrf) {
-  const { photos, sync, created, ...sent } = action; // eslint-disable-line no-unused-vars
+  // `created` goes too: the server records when she did it, not when it arrived.
+  const { photos, sync, ...sent } = action; // eslint-disable-line no-unused-vars
   const headers = { "X-CSRFToken": csrf || "", Accept: "application/json" };
   if (photos && photos.length) {
     const form = new FormData();
