@@ -103,9 +103,7 @@ def at_risk(request):
     config = EngagementSettings.load(request_or_site=request)
     rows = exports.at_risk_rows(request.user, request.GET, config)
     # A province can have thousands at risk: the screen shows them a page at a time (the
-    # export has them all), read with the list's length in one query.
-    number = exports.to_int(request.GET.get("p")) or 1
-    rows.read_ahead((number - 1) * AT_RISK_PAGE_SIZE, number * AT_RISK_PAGE_SIZE)
+    # export has them all).
     page = Paginator(rows, AT_RISK_PAGE_SIZE).get_page(request.GET.get("p"))
     headers, table = selectors.at_risk_table(page.object_list, config)
     labels = reason_labels(config)

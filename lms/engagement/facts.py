@@ -1,13 +1,15 @@
 """The engagement facts table (models.LearnerFacts): what the rule (rules.py) reads about each
-learner, counted once when it changes instead of on every visit to the at-risk list.
+learner, counted once when it changes instead of on every visit to the at-risk list, and what
+the list counts and sorts her by (a mentor or none, when she joined, her name), so that the
+list's length and its page are read from this one table.
 
 Kept current by the events that change it, after their commit, in the background: every
 transaction that changes a learner's progress or activity (a lesson, a quiz, a task, a grade, a
-coaching contact, a mentor assignment) ends in one `learner_progress_settled` for its learners
-(lms/core/signals.py), and receivers.py refreshes their rows. `facts_refresh_all` (the command
-`engagement_refresh`, and nightly) counts everyone again: after an upgrade, and as a safety net.
-`tests/engagement/test_facts.py` checks that the table and the fresh rule agree after every kind
-of change."""
+coaching contact, a mentor assignment, a cohort membership, her account's name) ends in one
+`learner_progress_settled` or `learner_activity_settled` for its learners (lms/core/signals.py),
+and receivers.py refreshes their rows. `facts_refresh_all` (the command `engagement_refresh`,
+and nightly) counts everyone again: as a safety net. `tests/dashboards/test_at_risk_facts.py`
+checks that the table and the fresh rule agree after every kind of change."""
 
 from django.db import transaction
 from django.db.models import Count, Min, Q
@@ -19,7 +21,16 @@ from .models import LearnerFacts
 from .rules import _learner_facts, _waiting_since
 
 BATCH = 2000
-FIELDS = ("last_activity", "last_contact_on", "next_follow_up", "quiz_failures", "waiting_since")
+FIELDS = (
+    "last_activity",
+    "last_contact_on",
+    "next_follow_up",
+    "quiz_failures",
+    "waiting_since",
+    "has_mentor",
+    "date_joined",
+    "display_name",
+)
 
 
 def facts_of(learner_ids) -> dict[int, dict]:
@@ -31,6 +42,9 @@ def facts_of(learner_ids) -> dict[int, dict]:
             "next_follow_up": row["next_follow_up"],
             "quiz_failures": 0,
             "waiting_since": None,
+            "has_mentor": row["has_mentor"],
+            "date_joined": row["date_joined"],
+            "display_name": row["display_name"],
         }
         for row in _learner_facts(learner_ids)
     }

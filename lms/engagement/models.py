@@ -50,11 +50,12 @@ class EngagementSettings(CachedSettingMixin, BaseGenericSetting):
 
 class LearnerFacts(models.Model):
     """What the engagement rule reads about one learner that takes counting across many rows
-    (her lessons, contacts, quizzes and tasks), kept current by the events that change it
-    (facts.py) so that the staff at-risk list filters a province in one query. Facts, not
-    verdicts: the thresholds and today's date are applied when the list is asked (rules.py),
-    so the list stays exact as days pass and thresholds change. A learner without a row has
-    done nothing yet that the rule counts."""
+    (her lessons, contacts, quizzes and tasks), and what the staff at-risk list counts and
+    sorts her by (whether she has a mentor, when she joined, her name), kept current by the
+    events that change it (facts.py) so that the list counts and pages a province from this
+    one table. Facts, not verdicts: the thresholds and today's date are applied when the
+    list is asked (rules.py), so the list stays exact as days pass and thresholds change.
+    Every cohort member has a row (her membership makes it)."""
 
     learner = models.OneToOneField(
         "accounts.User",
@@ -70,11 +71,17 @@ class LearnerFacts(models.Model):
     quiz_failures = models.PositiveIntegerField(_("failed attempts at one quiz"), default=0)
     # Since when her longest-waiting practical task has waited (for a grade or her revision).
     waiting_since = models.DateTimeField(_("practical task waiting since"), null=True, blank=True)
+    # Copied from her account and her assignments: the list reads no other table to count.
+    has_mentor = models.BooleanField(_("has a mentor"), default=False)
+    date_joined = models.DateTimeField(_("date joined"), null=True, blank=True)
+    display_name = models.CharField(_("full name"), max_length=100, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("engagement facts")
         verbose_name_plural = _("engagement facts")
+        # The at-risk list's page: the next hundred by name.
+        indexes = [models.Index(fields=["display_name", "learner"], name="facts_by_name")]
 
     def __str__(self):
         return str(self.learner_id)

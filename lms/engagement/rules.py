@@ -120,15 +120,15 @@ def engagement_of(learner_ids, *, config=None, today=None, now=None) -> dict[int
     return found
 
 
-def engagement_stream(learners, *, config, today, now, among=None, fields=()):
-    """(learner id, her reasons) for each of `learners` (User rows, a queryset in the order
-    wanted), decided in the database by reason_conditions, the same conditions that choose
-    the at-risk list, from the engagement facts, and read as the rows come (a server-side
-    cursor): a whole province's list at once without holding her rows. The details that
-    need the records (a quiz's title, a task's, a certificate's) are read for everyone whose
-    facts show the reason, or only for the learners `among` (a page). With `fields`, each
-    is (learner id, those values of her row, her reasons). Four queries, and the ladder's
-    names."""
+def engagement_stream(facts, *, config, today, now, among=None, fields=()):
+    """(learner id, her reasons) for each of `facts` (LearnerFacts rows, a queryset in the
+    order wanted), decided in the database by reason_conditions, the same conditions that
+    choose the at-risk list, and read as the rows come (a server-side cursor): a whole
+    province's list at once without holding her rows. The details that need the records (a
+    quiz's title, a task's, a certificate's) are read for everyone whose facts show the
+    reason, or only for the learners `among` (a page). With `fields` (of the facts row, or
+    of her account through `learner__`), each is (learner id, those values, her reasons).
+    Four queries, and the ladder's names."""
     conditions = reason_conditions(config, today=today, now=now)
     waiting_since = now - datetime.timedelta(days=config.task_wait_days)
     failing = LearnerFacts.objects.filter(quiz_failures__gte=config.quiz_failures)
@@ -146,21 +146,19 @@ def engagement_stream(learners, *, config, today, now, among=None, fields=()):
     ]:
         details.setdefault(learner_id, {}).setdefault(code, detail)
     texts = _reason_texts()
-    rows = learners.annotate(
+    rows = facts.annotate(
         **{
             f"is_{code}": ExpressionWrapper(conditions[code], output_field=BooleanField())
             for code in REASONS
         },
         # Dates, not times: a time costs the reader ten times more to read, for 40,000 rows.
-        last_active_on=TruncDate("engagement_facts__last_activity"),
-        contact_on=F("engagement_facts__last_contact_on"),
-        follow_up_on=F("engagement_facts__next_follow_up"),
+        last_active_on=TruncDate("last_activity"),
     ).values_list(
-        "pk",
+        "learner_id",
         *(f"is_{code}" for code in REASONS),
         "last_active_on",
-        "contact_on",
-        "follow_up_on",
+        "last_contact_on",
+        "next_follow_up",
         *fields,
     )
     width = len(REASONS)
@@ -210,37 +208,25 @@ def _start_of(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def reason_conditions(config, *, today, now, facts="engagement_facts__") -> dict:
-    """The same rule as a condition on learners (User rows) for each reason, read from their
-    facts (models.LearnerFacts), for lists that filter a whole province in the database (the
-    staff at-risk list). A learner without facts has done nothing the rule counts."""
+def reason_conditions(config, *, today, now) -> dict:
+    """The same rule as a condition on the engagement facts (models.LearnerFacts rows) for
+    each reason, for lists that filter a whole province in the database (the staff at-risk
+    list): every fact it reads is on the row, but a certificate about to expire."""
 
     def joined_before(days):
         return Q(date_joined__lt=_start_of(today - datetime.timedelta(days=days)))
 
-    def fact(name, lookup, value):
-        return Q(**{f"{facts}{name}__{lookup}": value})
-
-    def never(name, days):
-        return fact(name, "isnull", True) & joined_before(days)
-
     return {
-        "inactive": fact("last_activity", "lt", now - datetime.timedelta(days=config.inactive_days))
-        | never("last_activity", config.inactive_days),
-        "quiz_failures": fact("quiz_failures", "gte", config.quiz_failures),
-        "task_waiting": fact(
-            "waiting_since", "lt", now - datetime.timedelta(days=config.task_wait_days)
-        ),
-        "no_mentor": ~Q(
-            pk__in=MentorAssignment.objects.filter(ended_at__isnull=True).values("learner_id")
-        ),
-        "no_contact": fact(
-            "last_contact_on", "lt", today - datetime.timedelta(days=config.no_contact_days)
-        )
-        | never("last_contact_on", config.no_contact_days),
-        "follow_up": fact("next_follow_up", "lte", today),
+        "inactive": Q(last_activity__lt=now - datetime.timedelta(days=config.inactive_days))
+        | (Q(last_activity__isnull=True) & joined_before(config.inactive_days)),
+        "quiz_failures": Q(quiz_failures__gte=config.quiz_failures),
+        "task_waiting": Q(waiting_since__lt=now - datetime.timedelta(days=config.task_wait_days)),
+        "no_mentor": Q(has_mentor=False),
+        "no_contact": Q(last_contact_on__lt=today - datetime.timedelta(days=config.no_contact_days))
+        | (Q(last_contact_on__isnull=True) & joined_before(config.no_contact_days)),
+        "follow_up": Q(next_follow_up__lte=today),
         "expiring": Q(
-            pk__in=Certificate.objects.filter(
+            learner_id__in=Certificate.objects.filter(
                 current_certificates_q(today),
                 expires_on__lte=today + datetime.timedelta(days=config.expiry_warning_days),
             ).values("learner_id")
@@ -268,7 +254,13 @@ def _learner_facts(learner_ids):
             ),
         )
         .values(
-            "pk", "date_joined", "last_activity", "last_contact_on", "next_follow_up", "has_mentor"
+            "pk",
+            "date_joined",
+            "display_name",
+            "last_activity",
+            "last_contact_on",
+            "next_follow_up",
+            "has_mentor",
         )
     )
 

@@ -16,11 +16,14 @@ from certificates.services import certificate_issue, certificate_revoke
 from courses.models import Enrolment
 from courses.services import lesson_complete, lesson_visit
 from lms.accounts.models import User
+from lms.dashboards.selectors import at_risk_rows
 from lms.engagement.facts import FIELDS, facts_of
 from lms.engagement.models import EngagementSettings, LearnerFacts
 from lms.engagement.rules import REASONS, engagement_of, reason_conditions
 from lms.mentoring.models import CoachingContact, MentorAssignment
-from lms.mentoring.services import mentor_assign, mentor_assignment_end
+from lms.mentoring.services import mentor_assign, mentor_assign_bulk, mentor_assignment_end
+from lms.programme.models import CohortMembership, MembershipStatus
+from lms.programme.services import import_apply, import_preview, import_start
 from tests.factories import (
     CohortFactory,
     cohort_member,
@@ -73,9 +76,9 @@ def assert_agree(learners):
             conditions = reason_conditions(config, today=today, now=later)
             for code in REASONS:
                 listed = set(
-                    User.objects.filter(pk__in=ids)
+                    LearnerFacts.objects.filter(learner_id__in=ids)
                     .filter(conditions[code])
-                    .values_list("pk", flat=True)
+                    .values_list("learner_id", flat=True)
                 )
                 expected = {pk for pk, e in fresh.items() if code in e.reasons}
                 assert listed == expected, (code, config.inactive_days, days)
@@ -154,3 +157,64 @@ def grade(learner, mentor):
         decision="needs_revision",
         feedback="再改改",
     )
+
+
+def test_the_list_counts_its_members_rows_and_they_follow_names_mentors_and_imports(
+    ladder, regions, django_capture_on_commit_callbacks
+):
+    """The list's length and its page are read from the facts alone: every member has a row,
+    and what it copies (her name, when she joined, whether she has a mentor) follows every
+    path that changes it, the bulk ones too (an import, a bulk assignment)."""
+    county = regions["county"]
+    cohort = CohortFactory(name="2026秋初级班", region=county)
+    other = CohortFactory(name="2026秋中级班", region=county)
+    mentor = make_mentor(county)
+    staff = staff_user(county)
+    people = []
+
+    def step(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            action()
+        members = set(
+            CohortMembership.objects.filter(status=MembershipStatus.ACTIVE).values_list(
+                "learner_id", flat=True
+            )
+        )
+        assert members <= set(LearnerFacts.objects.values_list("learner_id", flat=True))
+        people[:] = User.objects.filter(pk__in=members)
+        assert_agree(people)
+        listed = at_risk_rows([cohort, other], config=CONFIGS[0])
+        fresh = engagement_of(list(members), config=CONFIGS[0])
+        expected = sorted((u.display_name, u.pk) for u in people if fresh[u.pk].needs_attention)
+        assert [(row.learner.name, row.learner.pk) for row in listed] == expected
+        assert len(listed) == len(expected)
+        assert [row.learner.pk for row in listed[1:3]] == [pk for _name, pk in expected[1:3]]
+
+    step(lambda: [cohort_member(cohort, name, joined_days_ago=40) for name in ("丙", "甲", "乙")])
+    a, b, c = sorted(people, key=lambda u: u.pk)
+    step(lambda: CohortMembership.objects.create(cohort=other, learner=a))
+    step(lambda: rename(a, "丁"))
+    step(lambda: mentor_assign_bulk(pairs=[(a.pk, mentor.pk), (b.pk, mentor.pk)], actor=staff))
+    step(lambda: mentor_assign(learner=c, mentor=mentor))
+    step(lambda: MentorAssignment.objects.get(learner=c, ended_at=None).delete())
+    # A new learner, and a new name for one already there (matched by her number).
+    step(
+        lambda: learner_import(
+            staff,
+            "戊,13800000001,周家桥社区,2026秋初级班,,",
+            f"己,{c.phone.removeprefix('+86')},周家桥社区,2026秋初级班,,",
+        )
+    )
+    step(lambda: a.delete())
+
+
+def rename(person, name):
+    person.display_name = name
+    person.save()
+
+
+def learner_import(staff, *lines):
+    data = "\n".join(["姓名,手机号,村,班级,邮箱,带教老师", *lines]).encode()
+    batch = import_preview(actor=staff, file_name="a.csv", data=data)
+    import_start(batch=batch, actor=staff)
+    import_apply(batch_id=batch.pk)

@@ -215,10 +215,13 @@ def test_each_at_risk_reason_with_its_threshold(ladder, counties):
     assert [row.learner.pk for row in only] == [failing.pk]
 
 
-def test_at_risk_page_uses_the_saved_settings(client, ladder, counties):
+def test_at_risk_page_uses_the_saved_settings(
+    client, ladder, counties, django_capture_on_commit_callbacks
+):
     province, county, _other = counties
     cohort = CohortFactory(region=county)
-    person = cohort_member(cohort, "没有导师")
+    with django_capture_on_commit_callbacks(execute=True):
+        person = cohort_member(cohort, "没有导师")
     client.force_login(staff_user(province))
     html = client.get(reverse("dashboards:at_risk")).content.decode()
     assert "没有导师" in html
@@ -235,12 +238,15 @@ def test_at_risk_page_uses_the_saved_settings(client, ladder, counties):
 # --- Scoping ------------------------------------------------------------------------------
 
 
-def test_county_staff_see_only_their_county(client, ladder, counties):
+def test_county_staff_see_only_their_county(
+    client, ladder, counties, django_capture_on_commit_callbacks
+):
     _province, a, b = counties
     mine = CohortFactory(name="七星关初级班", region=a)
     theirs = CohortFactory(name="大方初级班", region=b)
-    cohort_member(mine, "本县妈妈")
-    cohort_member(theirs, "外县妈妈")
+    with django_capture_on_commit_callbacks(execute=True):
+        cohort_member(mine, "本县妈妈")
+        cohort_member(theirs, "外县妈妈")
     make_mentor(b, display_name="外县导师")
     held_session(b, title="外县培训")
     client.force_login(staff_user(a))
@@ -431,15 +437,16 @@ def _expected_export(name, ladder, session):
     ],
 )
 def test_exports_have_the_rows_of_the_screen_with_the_same_filters(
-    client, ladder, counties, name, args
+    client, ladder, counties, name, args, django_capture_on_commit_callbacks
 ):
     province, county, _other = counties
     cohort = CohortFactory(name="初级班", region=county)
     mentor = make_mentor(county, display_name="=HYPERLINK(1)")
-    for i in range(3):
-        person = cohort_member(cohort, f"妈妈{i}", joined_days_ago=60)
-        if i:
-            mentor_assign(learner=person, mentor=mentor)
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(3):
+            person = cohort_member(cohort, f"妈妈{i}", joined_days_ago=60)
+            if i:
+                mentor_assign(learner=person, mentor=mentor)
     session = held_session(county, title="面授一", capacity=20)
     SessionBooking.objects.create(session=session, learner=person)
     attend(person, session)

@@ -5,13 +5,11 @@ import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.db.models import Count, Window
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from lms.accounts.models import User
-from lms.engagement.models import EngagementSettings
+from lms.engagement.models import EngagementSettings, LearnerFacts
 from lms.engagement.rules import (
     REASONS,
     engagement_stream,
@@ -54,6 +52,11 @@ def at_risk_rows(cohorts, *, reason=None, today=None, now=None, config=None) -> 
 
 
 class AtRiskRows:
+    """The list's length is counted, and its page found, on the facts table alone (its
+    members' rows, by the rule's conditions, sorted by the name copied there): at 50,000
+    learners a join of every member's facts with her account and her mentor cost more than
+    the rest of the page."""
+
     def __init__(self, cohorts, *, reason=None, today=None, now=None, config=None):
         self.now = now or timezone.now()
         self.today = today or timezone.localdate(self.now)
@@ -61,53 +64,40 @@ class AtRiskRows:
         self.cohorts = cohorts
         conditions = reason_conditions(self.config, today=self.today, now=self.now)
         wanted = conditions[reason] if reason else reduce(operator.or_, conditions.values())
-        self.users = (
-            User.objects.filter(pk__in=active_members(cohorts).values("learner_id"))
-            .filter(wanted)
-            .order_by("display_name", "pk")
-        )
-        self.learners = self.users.values_list("pk", flat=True)
+        self.facts = LearnerFacts.objects.filter(
+            learner_id__in=active_members(cohorts).values("learner_id")
+        ).filter(wanted)
+        self.by_name = self.facts.order_by("display_name", "learner_id")
         self._count = None
-        self._ahead = None
 
     def count(self):
         if self._count is None:
-            self._count = self.learners.count()
+            self._count = self.facts.count()
         return self._count
 
     __len__ = count
 
-    def read_ahead(self, start, stop):
-        """Read the learners of rows start…stop and the length of the list in one query (the
-        database finds and sorts the list once, not once to count it and again for the
-        page): a paginator's count and slice that follow cost nothing more."""
-        found = list(
-            self.learners.annotate(total=Window(Count("pk"))).values_list("pk", "total")[start:stop]
-        )
-        if found:
-            self._count = found[0][1]
-            self._ahead = (start, stop, [pk for pk, _total in found])
-
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        if self._ahead and (index.start or 0, index.stop) == self._ahead[:2]:
-            ids = self._ahead[2]
-        else:
-            ids = list(self.learners[index])
+        ids = list(self.by_name.values_list("learner_id", flat=True)[index])
         if not ids:
             return []
-        return list(self._read(User.objects.filter(pk__in=ids), among=ids, order=ids))
+        return list(
+            self._read(LearnerFacts.objects.filter(learner_id__in=ids), among=ids, order=ids)
+        )
 
     def __iter__(self):
         """Every row, in order, streamed from one cursor."""
-        return self._read(self.users)
+        return self._read(self.by_name)
 
-    def _read(self, users, among=None, order=None):
-        """The rows of `users`: their cohorts among the list's (one query), and their names
+    def _read(self, facts, among=None, order=None):
+        """The rows of `facts`: their cohorts among the list's (one query), and their names
         and reasons (lms.engagement.rules.engagement_stream)."""
         members = active_members(self.cohorts)
-        members = members.filter(learner_id__in=among if among is not None else users.values("pk"))
+        members = members.filter(
+            learner_id__in=among if among is not None else facts.values("learner_id")
+        )
         cohorts = {}
         for learner_id, name in (
             members.order_by("learner_id", "cohort__name")
@@ -117,12 +107,17 @@ class AtRiskRows:
             cohorts.setdefault(learner_id, []).append(name)
         english = get_language() == "en"
         stream = engagement_stream(
-            users,
+            facts,
             config=self.config,
             today=self.today,
             now=self.now,
             among=among,
-            fields=("display_name", "username", "home_region__name", "home_region__name_en"),
+            fields=(
+                "learner__display_name",
+                "learner__username",
+                "learner__home_region__name",
+                "learner__home_region__name_en",
+            ),
         )
         rows = {} if order is not None else None
         for pk, (name, username, village, village_en), reasons in stream:

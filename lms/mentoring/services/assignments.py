@@ -20,6 +20,7 @@ from lms.accounts.models import User
 from lms.accounts.permissions import learners_managed_by
 from lms.core.caching import learner_changed
 from lms.core.history import record_many
+from lms.core.signals import activity_changed
 from lms.core.tasks import enqueue_each_on_commit
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify_in_language
@@ -231,6 +232,8 @@ def _write(new, to_end, actor, reason, learner_ids) -> AssignmentChange:
     learner_changed(
         [a.learner_id for a in [*created, *to_end]] + [a.mentor_id for a in [*created, *to_end]]
     )
+    # Written in bulk, so no model signal: the engagement facts note her mentor from this.
+    activity_changed([a.learner_id for a in [*created, *to_end]])
     ids = [a.pk for a in created]
     enqueue_each_on_commit(
         NOTIFY_TASK,

@@ -17,7 +17,7 @@ from lms.accounts.permissions import is_programme_staff, learners_managed_by, re
 from lms.accounts.roles import LEARNER
 from lms.accounts.services import NewUser, users_create
 from lms.core.links import public_url
-from lms.core.signals import cohorts_changed
+from lms.core.signals import activity_changed, cohorts_changed
 from lms.core.tasks import enqueue_on_commit
 from lms.mentoring.selectors import mentor_lookup_for_import
 from lms.mentoring.services import mentor_assign_bulk
@@ -205,6 +205,8 @@ def _import_rows(batch) -> tuple[list, int, int]:
         done += len(chunk)
         cache.set(import_progress_key(batch.pk), done, 60 * 60)
     cohorts_changed(cohort_ids, sender=ImportBatch)
+    # Accounts, names and memberships written in bulk: the engagement facts follow them.
+    activity_changed([row["user_id"] for row in checked])
     for cohort in Cohort.objects.filter(pk__in=cohort_ids):
         enqueue_enrolment(cohort)
     return created, updated, welcomed

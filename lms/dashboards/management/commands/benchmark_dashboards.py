@@ -97,7 +97,7 @@ class Command(BaseCommand):
                 times.append(time.perf_counter() - start)
             queries = len(captured)
         self.stdout.write(
-            f"{label:28} median {statistics.median(times):6.2f} s over {runs}, "
+            f"{label:28} median {statistics.median(times):7.3f} s over {runs}, "
             f"{queries} queries, {size // 1024} KB{note}"
         )
 
