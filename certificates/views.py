@@ -80,17 +80,21 @@ def download(request, certificate_id):
     )
 
 
+def too_many_checks(request, group):
+    """The public checks' limit per client address (generous for a person, hard for a
+    script): the page that says so, or None."""
+    if is_ratelimited(
+        request, group=group, key="ip", rate=settings.CERTIFICATE_VERIFY_RATE, increment=True
+    ):
+        return render(request, "certificates/verify_limited.html", status=429)
+    return None
+
+
 @never_cache
 def verify(request, code):
     """Public: is this certificate genuine? Only what the paper itself shows."""
-    if is_ratelimited(
-        request,
-        group="certificate-verify",
-        key="ip",
-        rate=settings.CERTIFICATE_VERIFY_RATE,
-        increment=True,
-    ):
-        return render(request, "certificates/verify_limited.html", status=429)
+    if limited := too_many_checks(request, "certificate-verify"):
+        return limited
     return kept(request, lambda: _verification_page(request, code))
 
 

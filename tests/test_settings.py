@@ -92,24 +92,21 @@ def test_production_refuses_to_start_without_a_public_address(address):
 def test_production_refuses_to_start_without_the_credential_signing_key(tmp_path):
     """Every certificate is signed with it: made up on each machine, no credential would
     verify everywhere."""
-    result = manage(
-        "check",
-        DJANGO_SECRET_KEY=GOOD_KEY,
-        DJANGO_ALLOWED_HOSTS="academy.example.org",
-        CACHE_URL=SHARED_CACHE,
-        OPEN_BADGES_SIGNING_KEY=None,
-        OPEN_BADGES_SIGNING_KEY_FILE=str(tmp_path / "missing.pem"),
-    )
+
+    def check_with_key_file(path):
+        return manage(
+            "check",
+            DJANGO_SECRET_KEY=GOOD_KEY,
+            DJANGO_ALLOWED_HOSTS="academy.example.org",
+            CACHE_URL=SHARED_CACHE,
+            OPEN_BADGES_SIGNING_KEY=None,
+            OPEN_BADGES_SIGNING_KEY_FILE=str(path),
+        )
+
+    result = check_with_key_file(tmp_path / "missing.pem")
     assert result.returncode != 0
     assert "OPEN_BADGES_SIGNING_KEY" in result.stderr
     key_file = tmp_path / "key.pem"
     key_file.write_text(SIGNING_KEY)
-    result = manage(
-        "check",
-        DJANGO_SECRET_KEY=GOOD_KEY,
-        DJANGO_ALLOWED_HOSTS="academy.example.org",
-        CACHE_URL=SHARED_CACHE,
-        OPEN_BADGES_SIGNING_KEY=None,
-        OPEN_BADGES_SIGNING_KEY_FILE=str(key_file),
-    )
+    result = check_with_key_file(key_file)
     assert result.returncode == 0, result.stderr

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
-from django_ratelimit.core import is_ratelimited
 
 from lms.accounts.decorators import login_required_with_message
 
@@ -18,6 +17,7 @@ from ..forms import CredentialUploadForm
 from ..models import Certificate, CertificationLevel, Credential
 from ..permissions import can_download
 from ..readiness import level_in_ladder
+from ..views import too_many_checks
 from .badge import baked_png
 from .checking import MAX_UPLOAD, Unreadable, credential_check, credential_from_upload
 from .documents import achievement, did_document
@@ -107,14 +107,8 @@ def check(request):
     language, whether it is ours, unchanged, within its dates and not revoked."""
     context = {"form": CredentialUploadForm()}
     if request.method == "POST":
-        if is_ratelimited(
-            request,
-            group="credential-check",
-            key="ip",
-            rate=settings.CERTIFICATE_VERIFY_RATE,
-            increment=True,
-        ):
-            return render(request, "certificates/verify_limited.html", status=429)
+        if limited := too_many_checks(request, "credential-check"):
+            return limited
         form = CredentialUploadForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
