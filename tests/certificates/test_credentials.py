@@ -270,6 +270,15 @@ def test_a_changed_or_revoked_or_foreign_credential_is_said_so(issued, client, p
     assert "Revoked: this certificate is no longer valid." in page and "Not valid" in page
 
 
+def test_a_credential_with_strange_contents_is_refused_in_words_not_an_error(issued, client):
+    document = copy.deepcopy(current(issued).document)
+    document["@context"] = [*document["@context"], "https://example.org/unknown-context"]
+    assert "the file was changed after it was issued" in _check(client, json.dumps(document))
+    document = copy.deepcopy(current(issued).document)
+    document["credentialStatus"] = "nonsense"
+    assert "the file was changed after it was issued" in _check(client, json.dumps(document))
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
