@@ -3,11 +3,8 @@ did:web of the site's public address, whose DID document lists the signing keys)
 achievement of the level (names, description and criteria in Chinese and English), her
 salted-hash identifier, the dates, and her bit in the revocation list."""
 
-import json
 import secrets
 from datetime import datetime, time
-from functools import lru_cache
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
@@ -28,10 +25,7 @@ from lms.core.translation import localized
 from ..models import CertificateSettings, IssuerKey
 from ..requirements import unit_for
 
-LANGUAGES = ("zh-hans", "en")
 DID_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]
-# Local copies of the contexts the DID document names that openbadgeslib does not bundle.
-LOCAL_CONTEXTS = {"https://www.w3.org/ns/did/v1": Path(__file__).parent / "contexts/did-v1.jsonld"}
 # Bits per status list: the W3C minimum, so a list's population hides in a large crowd.
 STATUS_LIST_SIZE = 131072
 
@@ -69,11 +63,6 @@ def did_document() -> dict:
     }
 
 
-@lru_cache(maxsize=4)
-def local_context(url: str) -> dict:
-    return json.loads(LOCAL_CONTEXTS[url].read_text("utf-8"))
-
-
 def issuer_profile() -> Issuer:
     design = CertificateSettings.load()
     return Issuer(
@@ -91,7 +80,7 @@ def achievement_url(level) -> str:
 def achievement(level) -> Achievement:
     """The level as an achievement: the same for every holder, in both languages."""
     texts = {}
-    for language in LANGUAGES:
+    for language in ("zh-hans", "en"):  # the credential carries both, whoever reads it
         with translation.override(language):
             named = localized(level, language)
             criteria = "\n".join(
