@@ -23,11 +23,13 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from lms.core.signals import cohort_members_changed, learner_progress_settled
+from lms.core.tasks import enqueue_ids_on_commit
 
 # A safety net for writes that bypass the hooks (a manual SQL fix): numbers are never older
 # than this.
 OVERVIEW_TTL = 60 * 30
 LADDER_TOKEN = "dashboards:ladder"
+READINESS_TASK = "lms.dashboards.tasks.readiness_rows_refresh_task"
 
 
 def _cohort_token_key(cohort_id):
@@ -93,6 +95,9 @@ def _touch_cohorts_of(learner_ids):
 
 
 def ladder_changed(**_kwargs):
+    from .readiness_rows import ladder_version_raise
+
+    ladder_version_raise()  # the readiness rows counted before it are not used after it
     transaction.on_commit(lambda: cache.delete(LADDER_TOKEN))
 
 
@@ -101,8 +106,17 @@ def ladder_changed(**_kwargs):
 
 @receiver(learner_progress_settled, dispatch_uid="dashboards.progress")
 def progress_settled(sender, learner_ids, **kwargs):
-    """In the background task that follows committed progress (lms/core/signals.py)."""
-    _touch_cohorts_of(learner_ids)
+    """In the background task that follows committed progress (lms/core/signals.py): her
+    readiness counted again, then (once that is committed) her cohorts."""
+    readiness_rows_changed(learner_ids)
+
+
+def readiness_rows_changed(learner_ids):
+    from .readiness_rows import readiness_rows_refresh
+
+    readiness_rows_refresh(learner_ids)
+    learner_ids = list(learner_ids)
+    transaction.on_commit(lambda: _touch_cohorts_of(learner_ids))
 
 
 @receiver(cohort_members_changed, dispatch_uid="dashboards.members")
@@ -110,12 +124,21 @@ def members_changed(sender, cohort_ids, **kwargs):
     cohorts_changed(cohort_ids)
 
 
-def learner_row_changed(sender, instance, **kwargs):
-    """A certificate, sign-off or approval request of a learner was saved or deleted."""
+def learner_row_changed(sender, instance, update_fields=None, **kwargs):
+    """A certificate, sign-off or approval request of a learner was saved or deleted: her
+    readiness rows are not trusted from this commit on, and counted again after it (not for
+    a certificate's serial number, saved just after the certificate itself)."""
+    from .models import LearnerReadiness
+
+    if not (update_fields and set(update_fields) <= {"serial"}):
+        LearnerReadiness.objects.filter(learner_id=instance.learner_id).delete()
+        enqueue_ids_on_commit(READINESS_TASK, [instance.learner_id])
     learners_changed([instance.learner_id])
 
 
 def membership_changed(sender, instance, **kwargs):
+    """A member joined, left or came back: her row for the cohort's level, after the commit."""
+    enqueue_ids_on_commit(READINESS_TASK, [instance.learner_id])
     cohorts_changed([instance.cohort_id])
 
 

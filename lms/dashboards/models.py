@@ -122,3 +122,43 @@ class ExportJob(models.Model):
         if self.status == ExportStatus.DONE:
             return 100
         return int(100 * self.done / self.total) if self.total else 0
+
+
+class LearnerReadiness(models.Model):
+    """Whether a cohort member holds or is ready for a level, as the readiness engine said
+    on `day` for the ladder as it was at `ladder_version` (readiness_rows.py): the overview
+    counts a province's cohorts from these rows instead of from every learner's progress.
+    A row of another day or ladder is not used."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    level = models.ForeignKey(
+        "certificates.CertificationLevel", on_delete=models.CASCADE, related_name="+"
+    )
+    ready = models.BooleanField()
+    day = models.DateField()
+    ladder_version = models.PositiveIntegerField()
+    # When the counting began (the database's clock): an older count never overwrites a newer.
+    counted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "level"], name="dashboards_readiness_one_per_level"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_id} {self.level_id} {self.ready} {self.day}"
+
+
+class LadderVersion(models.Model):
+    """One row: a number raised in the transaction of every change to the ladder or the
+    pages (a course's lessons decide its completion), so that readiness counted before it is
+    not used after it."""
+
+    number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.number)

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import exports, selectors
+from . import exports, freshness, selectors
 
 
 # Commits in steps of its own and is idempotent itself (lms/core/outbox.py).
@@ -20,3 +20,8 @@ def export_jobs_purge_task() -> int:
 @shared_task(acks_late=True)
 def overview_warm_task() -> int:
     return selectors.overview_warm()
+
+
+@shared_task(acks_late=True)
+def readiness_rows_refresh_task(learner_ids: list) -> None:
+    freshness.readiness_rows_changed(learner_ids)

@@ -1,6 +1,7 @@
 """The readiness overview: per cohort, the funnel of levels held, who is ready for the
 target level now, and the forecast for the target date. The numbers are cached per cohort
-(see ../freshness.py)."""
+(see ../freshness.py); who is ready is read from the rows kept per member
+(../readiness_rows.py)."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from lms.programme.models import Cohort
 
 from .. import freshness
 from ..models import DashboardSettings
+from ..readiness_rows import ladder_version, readiness_rows_refresh_all, stored_ready
 from .common import active_members
 
 
@@ -85,7 +87,7 @@ def readiness_overview(cohorts, *, today=None, weeks=None, cached=True) -> list[
             freshness.store_numbers(keys, fresh)
             numbers.update(fresh)
     else:
-        numbers = _overview_numbers(cohorts, ordered, today=today, weeks=weeks)
+        numbers = _overview_numbers(cohorts, ordered, today=today, weeks=weeks, stored=False)
     names = {pk: level.name for pk, level in localized_many(ordered).items()}
     levels = {level.slug: level for level in ordered}
     rows = []
@@ -112,17 +114,20 @@ def readiness_overview(cohorts, *, today=None, weeks=None, cached=True) -> list[
 
 
 def overview_warm(today=None) -> int:
-    """Count the overview of every cohort not past its target date into the cache, so that
-    the first visitor of the day does not wait (run nightly after midnight). Returns how
-    many cohorts were counted."""
+    """Count every member's readiness for the day (readiness_rows.py), then the overview of
+    every cohort not past its target date into the cache, so that the first visitor of the
+    day does not wait (run nightly after midnight). Returns how many cohorts were counted."""
     today = today or timezone.localdate()
+    readiness_rows_refresh_all(today=today)
     cohorts = Cohort.objects.filter(target_date__gte=today).order_by("pk")
     rows = readiness_overview(cohorts, today=today)
     return len(rows)
 
 
-def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
-    """{cohort id: the overview's numbers}, plain data for the cache."""
+def _overview_numbers(cohorts, ordered, *, today, weeks, stored=True) -> dict:
+    """{cohort id: the overview's numbers}, plain data for the cache. `stored`: who is ready
+    from the readiness rows kept for today (readiness_rows.py); otherwise all counted now."""
+    version = ladder_version() if stored else None
     levels = {level.slug: level for level in ordered}
     cohort_ids = [c.pk for c in cohorts]
     members = {}
@@ -146,7 +151,17 @@ def _overview_numbers(cohorts, ordered, *, today, weeks) -> dict:
         ids = active_members([c.pk for c in cohorts if c.level == slug]).values_list(
             "learner_id", flat=True
         )
-        ready_by_level[slug] = held_or_ready_bulk(ids, level, today=today)
+        if not stored:
+            ready_by_level[slug] = held_or_ready_bulk(ids, level, today=today)
+            continue
+        # From the rows kept for today's ladder (readiness_rows.py); the engine is asked
+        # only about the members without one.
+        wanted = {pk for c in cohorts if c.level == slug for pk in members.get(c.pk, ())}
+        ready, known = stored_ready(ids, level, today=today, version=version)
+        if missing := wanted - known:
+            asked = ids if len(missing) > len(wanted) // 2 else sorted(missing)
+            ready |= held_or_ready_bulk(asked, level, today=today) & missing
+        ready_by_level[slug] = ready
 
     window_start = today - datetime.timedelta(weeks=weeks)
     issued = {}
