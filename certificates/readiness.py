@@ -249,9 +249,11 @@ def held_levels_bulk(learner_ids, *, today=None) -> dict[int, set]:
     """{learner_id: ids of the levels she holds now}. One query."""
     today = today or timezone.localdate()
     held = {}
-    for learner_id, level_id in Certificate.objects.filter(
-        current_certificates_q(today), learner_id__in=learner_ids
-    ).values_list("learner_id", "level_id"):
+    for learner_id, level_id in (
+        Certificate.objects.filter(current_certificates_q(today), learner_id__in=learner_ids)
+        .order_by()
+        .values_list("learner_id", "level_id")
+    ):
         held.setdefault(learner_id, set()).add(level_id)
     return held
 

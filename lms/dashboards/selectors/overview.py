@@ -131,7 +131,9 @@ def _overview_numbers(cohorts, ordered, *, today, weeks, stored=True) -> dict:
     levels = {level.slug: level for level in ordered}
     cohort_ids = [c.pk for c in cohorts]
     members = {}
-    for cohort_id, learner_id in active_members(cohort_ids).values_list("cohort_id", "learner_id"):
+    # Unordered: the model's ordering (by her name) would join and sort every member.
+    pairs = active_members(cohort_ids).order_by().values_list("cohort_id", "learner_id")
+    for cohort_id, learner_id in pairs:
         members.setdefault(cohort_id, []).append(learner_id)
     member_ids = active_members(cohort_ids).values_list("learner_id", flat=True)
     held = held_levels_bulk(member_ids, today=today)
@@ -175,6 +177,7 @@ def _overview_numbers(cohorts, ordered, *, today, weeks, stored=True) -> dict:
             issued_on__lte=today,
         )
         .exclude(status=CertificateStatus.REVOKED)
+        .order_by()
         .values_list("learner_id", "level_id", "issued_on")
     ):
         issued.setdefault((learner_id, level_id), []).append(issued_on)
