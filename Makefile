@@ -32,11 +32,18 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# Two processes (pytest-xdist), each with its own test database, files and Redis database
+# (lms/settings/test.py), handed tests in order as they finish (not --dist worksteal: a stolen
+# test could run after the browser tests, which empty the database). TEST_PROCESSES=0 runs
+# them in one process.
+TEST_PROCESSES ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES)
+
 test: install
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 test-postgres: install
-	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest
+	DATABASE_URL=$(PG_URL) $(PYTEST)
 
 lint: install
 	$(BIN)/ruff check .

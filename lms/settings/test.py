@@ -18,12 +18,18 @@ CACHES = {
 }
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
+# `make test` runs the suite in two processes (pytest-xdist): each has its own test database
+# (pytest-django adds the worker's name), and here its own files and Redis database.
+_WORKER = env("PYTEST_XDIST_WORKER", default="")
+_WORKER_NUMBER = int(_WORKER[2:] or 0) if _WORKER.startswith("gw") else 0
 # The broker a real worker uses in the Celery round-trip test.
-TEST_CELERY_BROKER_URL = env("TEST_CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
-MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/companion-test-media")
+TEST_CELERY_BROKER_URL = env(
+    "TEST_CELERY_BROKER_URL", default=f"redis://127.0.0.1:6379/{15 - _WORKER_NUMBER}"
+)
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=f"/tmp/companion-test-media{_WORKER}")
 PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 OPEN_BADGES_SIGNING_KEY_FILE = env.path(
-    "OPEN_BADGES_SIGNING_KEY_FILE", default="/tmp/companion-test-open-badges-key.pem"
+    "OPEN_BADGES_SIGNING_KEY_FILE", default=f"/tmp/companion-test-open-badges-key{_WORKER}.pem"
 )
 
 # A real Celery worker started by the tests (tests/test_celery_worker.py) runs with these

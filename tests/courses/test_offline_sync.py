@@ -276,6 +276,7 @@ def test_what_she_did_offline_is_recorded_when_she_did_it(learner, learner_clien
         "yesterday",
         None,  # a phone that sent no time
     ],
+    ids=["a-day-ahead", "a-month-ago", "yesterday", "no-time"],
 )
 def test_an_unbelievable_phone_clock_gives_way_to_the_time_of_arrival(
     learner, learner_client, client, course, created
