@@ -25,6 +25,9 @@ from django.dispatch import receiver
 from lms.core.signals import cohort_members_changed, learner_progress_settled
 from lms.core.tasks import enqueue_ids_on_commit
 
+from .models import LearnerReadiness
+from .readiness_rows import ladder_version_raise, readiness_rows_refresh
+
 # A safety net for writes that bypass the hooks (a manual SQL fix): numbers are never older
 # than this.
 OVERVIEW_TTL = 60 * 30
@@ -95,8 +98,6 @@ def _touch_cohorts_of(learner_ids):
 
 
 def ladder_changed(**_kwargs):
-    from .readiness_rows import ladder_version_raise
-
     ladder_version_raise()  # the readiness rows counted before it are not used after it
     transaction.on_commit(lambda: cache.delete(LADDER_TOKEN))
 
@@ -112,8 +113,6 @@ def progress_settled(sender, learner_ids, **kwargs):
 
 
 def readiness_rows_changed(learner_ids):
-    from .readiness_rows import readiness_rows_refresh
-
     readiness_rows_refresh(learner_ids)
     learner_ids = list(learner_ids)
     transaction.on_commit(lambda: _touch_cohorts_of(learner_ids))
@@ -128,8 +127,6 @@ def learner_row_changed(sender, instance, update_fields=None, **kwargs):
     """A certificate, sign-off or approval request of a learner was saved or deleted: her
     readiness rows are not trusted from this commit on, and counted again after it (not for
     a certificate's serial number, saved just after the certificate itself)."""
-    from .models import LearnerReadiness
-
     if not (update_fields and set(update_fields) <= {"serial"}):
         LearnerReadiness.objects.filter(learner_id=instance.learner_id).delete()
         enqueue_ids_on_commit(READINESS_TASK, [instance.learner_id])

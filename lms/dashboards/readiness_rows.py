@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from certificates.readiness import held_or_ready_bulk, ladder
+from certificates.readiness import held_or_ready_bulk
 
 from .models import LadderVersion, LearnerReadiness
 
@@ -66,14 +66,7 @@ def stored_ready(learner_ids, level, *, today, version) -> tuple[set, set]:
 def _store(rows_by_level, *, today, version, counted_at):
     """Write {level: (ids counted, ids ready)}; a row counted later than this stays."""
     rows = [
-        LearnerReadiness(
-            learner_id=learner_id,
-            level=level,
-            ready=learner_id in ready,
-            day=today,
-            ladder_version=version,
-            counted_at=counted_at,
-        )
+        (learner_id, level.pk, learner_id in ready, today, version, counted_at)
         for level, (ids, ready) in rows_by_level.items()
         for learner_id in ids
     ]
@@ -89,10 +82,6 @@ def _upsert_newer(rows):
         return
     table = LearnerReadiness._meta.db_table
     values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
-    params = []
-    for row in rows:
-        params += [row.learner_id, row.level.pk, row.ready, row.day, row.ladder_version]
-        params.append(row.counted_at)
     sql = (
         f'INSERT INTO "{table}" (learner_id, level_id, ready, day, ladder_version, counted_at) '
         f"VALUES {values} ON CONFLICT (learner_id, level_id) DO UPDATE SET "
@@ -101,11 +90,7 @@ def _upsert_newer(rows):
         f'WHERE "{table}".counted_at <= EXCLUDED.counted_at'
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-
-
-def _target_levels():
-    return {level.slug: level for level in ladder()}
+        cursor.execute(sql, [value for row in rows for value in row])
 
 
 def readiness_rows_refresh(learner_ids, *, today=None) -> int:
@@ -115,12 +100,19 @@ def readiness_rows_refresh(learner_ids, *, today=None) -> int:
     learner_ids = sorted(set(learner_ids))
     if not learner_ids:
         return 0
+    from lms.programme.models import CohortMembership, MembershipStatus
+
+    from .selectors.common import levels_by_slug
+
     today = today or timezone.localdate()
     counted_at = _clock()
     version = ladder_version()
-    levels = _target_levels()
+    levels = levels_by_slug()
     wanted = {}
-    for learner_id, slug in active_members_of(learner_ids):
+    memberships = CohortMembership.objects.filter(
+        learner_id__in=learner_ids, status=MembershipStatus.ACTIVE
+    ).values_list("learner_id", "cohort__level")
+    for learner_id, slug in memberships:
         if slug in levels:
             wanted.setdefault(levels[slug], set()).add(learner_id)
     rows = {
@@ -132,34 +124,24 @@ def readiness_rows_refresh(learner_ids, *, today=None) -> int:
     return sum(len(ids) for ids, _ready in rows.values())
 
 
-def active_members_of(learner_ids):
-    """(learner id, her cohort's level) of each active membership of these learners."""
-    return _active().filter(learner_id__in=learner_ids).values_list("learner_id", "cohort__level")
-
-
-def _active():
-    from lms.programme.models import CohortMembership, MembershipStatus
-
-    return CohortMembership.objects.filter(status=MembershipStatus.ACTIVE)
-
-
 def readiness_rows_refresh_all(*, today=None) -> int:
     """Count every active member of a cohort for its target level (nightly, for the new day;
     the numbers stay exact without it, only slower). Returns how many rows it wrote."""
     from lms.programme.models import Cohort
 
+    from .selectors.common import active_members, levels_by_slug
+
     today = today or timezone.localdate()
     counted_at = _clock()
     version = ladder_version()
-    levels = _target_levels()
+    levels = levels_by_slug()
     cohorts = Cohort.objects.all()
     written = 0
     for slug in set(cohorts.values_list("level", flat=True)):
         level = levels.get(slug)
         if level is None:
             continue
-        members = _active().filter(cohort__in=cohorts.filter(level=slug))
-        members = members.values_list("learner_id", flat=True)
+        members = active_members(cohorts.filter(level=slug)).values_list("learner_id", flat=True)
         ids = set(members)
         ready = held_or_ready_bulk(members, level, today=today)
         with transaction.atomic():
