@@ -183,3 +183,43 @@ def test_with_the_cache_down_she_stays_logged_in(learner_client, ladder, setting
     }
     assert "Log out" in page(learner_client, url)
     assert "maximum recursion" not in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_is_read_at_once_by_its_transaction_and_by_everyone_after_its_commit():
+    """A write inside a transaction: its own later reads are made afresh; everyone else keeps
+    reading what is committed until the commit, then reads the change; a rollback changes
+    nothing (lms/core/caching.bump)."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from lms.core.caching import bump, cached
+
+    made = []
+
+    def read():
+        def compute():
+            made.append(len(made) + 1)
+            return made[-1]
+
+        return cached(("test-read",), depends_on=("test-generation",), compute=compute)
+
+    assert (read(), read()) == (1, 1)
+    committed_token = cache.get("gen:test-generation")
+    with transaction.atomic():
+        bump("test-generation")
+        assert (read(), read()) == (2, 3)  # never the value from before the change
+        assert cache.get("gen:test-generation") == committed_token  # others: as committed
+    assert (read(), read()) == (4, 4)  # after the commit: made again once, then kept
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        bump("test-generation")
+        raise RuntimeError
+    assert read() == 4  # rolled back: what is kept still holds
+
+    with transaction.atomic():
+        bump("test-generation")
+        with pytest.raises(RuntimeError), transaction.atomic():
+            bump("test-generation")
+            raise RuntimeError
+    assert (read(), read()) == (5, 5)  # a savepoint rolled back: the outer change still counts

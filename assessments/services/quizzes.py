@@ -238,17 +238,22 @@ def _complete_lesson_if_open(attempt):
 
 
 def _locked_attempt(attempt_id, learner):
-    attempt = (
-        QuizAttempt.objects.select_for_update(of=("self",))
-        .select_related("quiz")  # the lesson only when she passed (_complete_lesson_if_open)
-        .filter(pk=attempt_id)
-        .first()
-    )
+    # The lesson only when she passed (_complete_lesson_if_open); the quiz from memory.
+    attempt = QuizAttempt.objects.select_for_update().filter(pk=attempt_id).first()
     if attempt is None:
         raise ValidationError(_("This quiz attempt does not exist."), code="missing")
     if attempt.learner_id != learner.pk:
         raise PermissionDenied
+    attempt.quiz = _quiz(attempt.quiz_id)
     return attempt
+
+
+def _quiz(quiz_id):
+    """The quiz's settings, kept in memory until a quiz or question is edited (the ladder
+    generation). Shared by the process's requests: read it, never change it."""
+    return memoized(
+        ("quiz", quiz_id), depends_on=("ladder",), compute=lambda: Quiz.objects.get(pk=quiz_id)
+    )
 
 
 def _questions_of(attempt):

@@ -2,10 +2,11 @@
 the hottest, in each process's memory, with one rule for what makes it stale.
 
 Each kind of data depends on named *generations* ("pages", "ladder", "locales", …): a token
-in the shared cache. A write that changes such data calls `bump(name)` (after the commit); the
-token is replaced, so every process computes the data again on its next read, whichever
-process made the change. Tokens are read once per request (`RequestMemoMiddleware` keeps them
-for the request), so a page that uses cached data pays one cache round trip for all of them.
+in the shared cache. A write that changes such data calls `bump(name)`; the token is replaced
+(after the commit, for a write in a transaction), so every process computes the data again on
+its next read, whichever process made the change. Tokens are read once per request
+(`RequestMemoMiddleware` keeps them for the request), so a page that uses cached data pays one
+cache round trip for all of them.
 
 When the cache is down, nothing is cached: every read computes afresh (slower, still right),
 and the failure is logged once a minute.
@@ -62,22 +63,65 @@ def generations(*names) -> dict | None:
         found = {name: {**stored, **missing}[_key(name)] for name in wanted}
         if memo is not None:
             memo.update(found)
-    return {name: found[name] if name in found else memo[name] for name in names}
+    tokens = {name: found[name] if name in found else memo[name] for name in names}
+    bumped = _bumped_here()
+    if bumped and not bumped.isdisjoint(names):
+        # Changed by this transaction, still uncommitted: a token nothing was kept under.
+        tokens.update({name: f"uncommitted-{uuid.uuid4().hex}" for name in bumped & set(names)})
+    return tokens
 
 
 def bump(*names):
-    """Everything depending on these generations is stale everywhere: at once (for this
-    transaction's own reads) and again after the commit (a process that read the old rows
-    meanwhile may have cached them under the new token); a transaction's bumps go to the
-    cache together after its commit."""
-    from .signals import on_commit_once
-
+    """Everything depending on these generations is stale everywhere. Outside a transaction:
+    at once. Inside one: after its commit (a transaction's bumps go to the cache together),
+    and meanwhile its own reads of them are computed afresh, never from or into the cache
+    (other processes still read the committed rows, which the old tokens describe)."""
     recording = _recording.get()
     if recording is not None:  # a page that writes is not kept whole
         recording.untracked.append(f"a write ({', '.join(names)})")
-    _forget(names)
-    if transaction.get_connection().in_atomic_block:
-        on_commit_once("generations-bumped", names, _forget)
+    connection = transaction.get_connection()
+    if not _in_transaction(connection):
+        _forget(names)
+        return
+    _forget_in_memo(names)
+    pending = _bumped_here(connection)
+    if pending is None:
+        pending = set()
+        connection.__dict__["generations_bumped"] = (pending, [])
+    pending.update(names)
+
+    def announce():
+        if pending:
+            taken = set(pending)
+            pending.clear()
+            _forget(taken)
+
+    # One callback per call, each announcing everything pending: one rolled back with its
+    # savepoint leaves the others to announce what the transaction bumped.
+    connection.__dict__["generations_bumped"][1].append(announce)
+    transaction.on_commit(announce)
+
+
+def _in_transaction(connection):
+    """In a transaction of the site's own. A test's wrapping transaction stands for
+    autocommit (as it does for Django's durable blocks): a block that ends inside it has
+    committed."""
+    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def _bumped_here(connection=None) -> set | None:
+    """The generations the current transaction bumped, while its commit is still ahead."""
+    connection = connection or transaction.get_connection()
+    entry = connection.__dict__.get("generations_bumped")
+    if entry is None or not entry[0]:
+        return None
+    queued = {id(callback) for _sids, callback, *_rest in connection.run_on_commit}
+    if not any(id(callback) in queued for callback in entry[1]):
+        return None  # committed or rolled back: not this transaction's
+    if not _in_transaction(connection):
+        entry[1][0]()  # its block ended inside a test's transaction: committed, as it were
+        return None
+    return entry[0]
 
 
 def _forget(names):
@@ -85,6 +129,10 @@ def _forget(names):
         cache.delete_many([_key(name) for name in names])
     except Exception as exc:  # noqa: BLE001
         _warn(exc)
+    _forget_in_memo(names)
+
+
+def _forget_in_memo(names):
     memo = _request_memo.get()
     if memo is not None:
         for name in names:
@@ -92,6 +140,9 @@ def _forget(names):
 
 
 def _full_key(key, depends_on):
+    bumped = _bumped_here()
+    if bumped and not bumped.isdisjoint(depends_on):
+        return None  # changed by this transaction: computed afresh
     tokens = generations(*depends_on)
     if tokens is None:
         return None

@@ -7,7 +7,6 @@ rolled-back write causes nothing. `learner_progress_settled` is sent after the c
 background task (lms/core/tasks.py), so the work that follows progress (certificates, the
 dashboards' numbers, engagement facts) is not done inside the learner's request."""
 
-from django.db import transaction
 from django.dispatch import Signal
 
 # Something counting toward a certificate or toward engagement changed for these learners (a
@@ -61,30 +60,6 @@ def _settle_after_commit(learner_ids, group=0):
     # A learner whose progress settles has her activity settled too (progress_settle_task).
     covered_by = 0 if group == 1 else None
     enqueue_ids_on_commit(SETTLE_TASK, learner_ids, group=group, groups=2, covered_by=covered_by)
-
-
-def on_commit_once(name, ids, action):
-    """`action(ids)` after the current transaction commits (at once outside one), with the
-    ids of every call made under `name` in it: each call adds a callback, and the first to
-    run takes everyone noted so far. Ids noted in a savepoint that rolled back may go with
-    the rest (the actions only recompute what is true); a transaction that rolled back
-    leaves nothing for the next."""
-    connection = transaction.get_connection()
-    owner = connection.atomic_blocks[0] if connection.in_atomic_block else None
-    collected = connection.__dict__.setdefault("collected_on_commit", {})
-    tag, pending = collected.get(name, (None, set()))
-    if tag is not owner or name not in collected:
-        pending = set()
-        collected[name] = (owner, pending)
-    pending.update(ids)
-
-    def callback():
-        if pending:
-            taken = set(pending)
-            pending.clear()
-            action(taken)
-
-    transaction.on_commit(callback)
 
 
 def cohorts_changed(cohort_ids, sender=None):
