@@ -39,6 +39,10 @@ run: install
 # --dist worksteal: a stolen test could run after the browser tests, which empty the database.
 TEST_PROCESSES ?= 0
 PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES)
+ifeq ($(CI),true)
+# The slowest tests, printed at the end: what to look at when the run grows.
+PYTEST += --durations=25
+endif
 
 test: install
 	$(PYTEST)
