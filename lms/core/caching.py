@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 
 from .cache import warn_unreachable as _warn
+from .transactions import in_own_transaction
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def bump(*names):
     if recording is not None:  # a page that writes is not kept whole
         recording.untracked.append(f"a write ({', '.join(names)})")
     connection = transaction.get_connection()
-    if not _in_transaction(connection):
+    if not in_own_transaction(connection):
         _forget(names)
         return
     _forget_in_memo(names)
@@ -102,13 +103,6 @@ def bump(*names):
     transaction.on_commit(announce)
 
 
-def _in_transaction(connection):
-    """In a transaction of the site's own. A test's wrapping transaction stands for
-    autocommit (as it does for Django's durable blocks): a block that ends inside it has
-    committed."""
-    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
-
-
 def _bumped_here(connection=None) -> set | None:
     """The generations the current transaction bumped, while its commit is still ahead."""
     connection = connection or transaction.get_connection()
@@ -118,7 +112,7 @@ def _bumped_here(connection=None) -> set | None:
     queued = {id(callback) for _sids, callback, *_rest in connection.run_on_commit}
     if not any(id(callback) in queued for callback in entry[1]):
         return None  # committed or rolled back: not this transaction's
-    if not _in_transaction(connection):
+    if not in_own_transaction(connection):
         entry[1][0]()  # its block ended inside a test's transaction: committed, as it were
         return None
     return entry[0]
