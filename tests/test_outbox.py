@@ -59,6 +59,29 @@ def test_one_row_per_transaction_for_the_ids_of_every_call(no_broker_yet):
     assert [r.args for r in OutboxTask.objects.order_by("pk")][1:] == [[[8], []]]
 
 
+@pytest.mark.django_db(transaction=True)
+def test_without_a_broker_a_transaction_is_settled_once_for_everyone(monkeypatch):
+    """`make run` and the demo (one transaction): the row runs in-process after the commit,
+    once, with the learners of every call."""
+    from django.db import transaction
+
+    from lms.core import tasks
+    from lms.core.signals import learner_progress_settled
+
+    settled = []
+    monkeypatch.setattr(
+        tasks,
+        "_send_settled",
+        lambda signal, ids: settled.append((signal is learner_progress_settled, sorted(ids))),
+    )
+    with transaction.atomic():
+        progress_changed([3, 1])
+        activity_changed([2, 3])
+        progress_changed([1, 4])
+    assert settled == [(True, [1, 3, 4]), (False, [2])]  # progress, then activity alone
+    assert OutboxTask.objects.get().done_at is not None
+
+
 def test_a_row_is_done_once_however_often_it_is_handed_over(no_broker_yet):
     learner = UserFactory()
     row = outbox.add(SETTLE, [[learner.pk]])

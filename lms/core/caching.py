@@ -85,10 +85,9 @@ def bump(*names):
         _forget(names)
         return
     _forget_in_memo(names)
-    pending = _bumped_here(connection)
-    if pending is None:
-        pending = set()
-        connection.__dict__["generations_bumped"] = (pending, [])
+    if _bumped_here(connection) is None:
+        connection.__dict__["generations_bumped"] = (set(), [])
+    pending, callbacks = connection.__dict__["generations_bumped"]
     pending.update(names)
 
     def announce():
@@ -99,12 +98,14 @@ def bump(*names):
 
     # One callback per call, each announcing everything pending: one rolled back with its
     # savepoint leaves the others to announce what the transaction bumped.
-    connection.__dict__["generations_bumped"][1].append(announce)
+    callbacks.append(announce)
     transaction.on_commit(announce)
 
 
 def _bumped_here(connection=None) -> set | None:
-    """The generations the current transaction bumped, while its commit is still ahead."""
+    """The generations the current transaction bumped, while its commit is still ahead. A
+    block that ended inside a test's transaction (which never commits) has committed, as it
+    were: what it bumped is announced now."""
     connection = connection or transaction.get_connection()
     entry = connection.__dict__.get("generations_bumped")
     if entry is None or not entry[0]:
@@ -113,7 +114,7 @@ def _bumped_here(connection=None) -> set | None:
     if not any(id(callback) in queued for callback in entry[1]):
         return None  # committed or rolled back: not this transaction's
     if not in_own_transaction(connection):
-        entry[1][0]()  # its block ended inside a test's transaction: committed, as it were
+        entry[1][0]()
         return None
     return entry[0]
 

@@ -18,8 +18,9 @@ CACHES = {
 }
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
-# `make test` runs the suite in two processes (pytest-xdist): each has its own test database
-# (pytest-django adds the worker's name), and here its own files and Redis database.
+# With TEST_PROCESSES=2 `make test` runs the suite in two processes (pytest-xdist): each has
+# its own test database (pytest-django adds the worker's name), and here its own files and
+# Redis database.
 _WORKER = env("PYTEST_XDIST_WORKER", default="")
 _WORKER_NUMBER = int(_WORKER[2:] or 0) if _WORKER.startswith("gw") else 0
 # The broker a real worker uses in the Celery round-trip test.
