@@ -1,4 +1,6 @@
+import io
 import os
+import shutil
 import socket
 
 import pytest
@@ -44,6 +46,54 @@ def _media_and_sms(settings, tmp_path):
     sms.outbox.clear()
     cache.clear()  # rate limits and site caches start empty for every test
     yield sms.outbox
+
+
+@pytest.fixture(scope="session")
+def _demo_loaded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo once per test process and keep a snapshot of it (tests/snapshots.py),
+    with the files it wrote; the database is then put back as it was. Returns the files'
+    folder."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import override_settings
+    from django.utils import translation
+    from wagtail.models import Page
+
+    from . import snapshots
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        snapshots.take("before_demo")
+        if not Page.objects.filter(depth=1).exists():
+            # Emptied by the flush after a test with committed data: the demo goes on top of
+            # the migrated data (pages, site, groups) as such a test reloads it.
+            serialized = getattr(connection, "_test_serialized_contents", None)
+            assert serialized, "the demo needs the migrated data: use COMMITTED_DB"
+            connection.creation.deserialize_db_from_string(serialized)
+        # In the site's default language, as `make run` loads it (a test before may have
+        # left English active in this thread).
+        with translation.override(settings.LANGUAGE_CODE):
+            call_command("seed_demo", stdout=io.StringIO())
+        snapshots.take("demo")
+        snapshots.restore("before_demo")
+    cache.clear()
+    return media
+
+
+@pytest.fixture
+def demo(db, _demo_loaded, _media_and_sms, settings):
+    """The demo (`manage.py seed_demo`: its accounts, courses, cohort, ladder and history) in
+    the test's database and media folder, copied from the one load of this run. Used with
+    `db` or with COMMITTED_DB (its data then stays for a live server, until the flush)."""
+    from django.core.cache import cache
+
+    from . import snapshots
+
+    snapshots.restore("demo")
+    shutil.copytree(_demo_loaded, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    cache.clear()
 
 
 @pytest.fixture

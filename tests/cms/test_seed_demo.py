@@ -138,10 +138,9 @@ def test_seed_demo_builds_the_demo_and_running_it_again_duplicates_nothing(clien
 
 
 @pytest.mark.parametrize("language", ["", "/en"])
-def test_every_demo_role_opens_its_pages(client, language):
+def test_every_demo_role_opens_its_pages(demo, client, language):
     from django.contrib.auth.models import Group
 
-    call_command("seed_demo", stdout=io.StringIO())
     cohort = Cohort.objects.get()
     quiz = demo_quiz("日常开放小测验")
     task = PracticalTask.objects.get(locale=Locale.get_default(), title="为儿童之家设计一次活动")
@@ -227,8 +226,7 @@ def test_every_demo_role_opens_its_pages(client, language):
     assert len(plan.placements) == 12 and not plan.unplaced
 
 
-def test_demo_assessments_are_bilingual_placed_and_in_use(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_assessments_are_bilingual_placed_and_in_use(demo, client):
     zh, en = Locale.get_default(), Locale.objects.get(language_code="en")
 
     # Two quizzes, two rubrics, two tasks, each with its English translation whose choices
@@ -309,8 +307,7 @@ def test_demo_assessments_are_bilingual_placed_and_in_use(client):
     assert LessonCompletion.objects.filter(learner=learner, lesson=lesson).exists()
 
 
-def test_demo_ladder_makes_the_mentors_trainers_and_one_learner_ready_for_sign_off(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_demo_ladder_makes_the_mentors_trainers_and_one_learner_ready_for_sign_off(demo, client):
     en = Locale.objects.get(language_code="en")
     today = timezone.localdate()
 

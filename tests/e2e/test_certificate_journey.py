@@ -1,9 +1,7 @@
-import io
 import shutil
 import subprocess
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -30,11 +28,10 @@ def _fits_a_phone(page):
 
 
 def test_mentor_signs_off_then_the_certificate_is_downloaded_checked_and_revoked(
-    live_url, phone_page, settings, tmp_path
+    demo, live_url, phone_page, settings, tmp_path
 ):
     from playwright.sync_api import expect
 
-    call_command("seed_demo", stdout=io.StringIO())
     # The link she shares (and the QR code on her PDF) lead to this server.
     settings.PUBLIC_BASE_URL = live_url
     learner = User.objects.get(phone="+8613800000007")

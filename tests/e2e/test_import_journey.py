@@ -2,11 +2,9 @@
 row the preview flagged, imports it, and finds the new learners in the cohort's readiness
 matrix."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from lms.accounts.models import User
@@ -41,11 +39,10 @@ def _csv(path, rows):
 
 
 def test_staff_imports_learners_fixes_a_flagged_row_and_sees_them_in_the_cohort_matrix(
-    live_url, laptop_page, tmp_path
+    demo, live_url, laptop_page, tmp_path
 ):
     from playwright.sync_api import expect
 
-    call_command("seed_demo", stdout=io.StringIO())
     page = laptop_page
 
     # 刘建国 opens the admin and is asked to log in first.

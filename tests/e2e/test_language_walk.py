@@ -6,11 +6,9 @@ language; the platform's own words are what is checked: in Chinese, every visibl
 Latin letters (a handful of names such as PDF excepted); in English, every visible text but
 what people wrote (marked data-user-text in the templates) and people's and places' names."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from tests.conftest import COMMITTED_DB
 from tests.e2e.conftest import log_in
@@ -136,9 +134,8 @@ def _chinese_in_english(page, data=(), script=None):
     ids=["learner", "mentor"],
 )
 def test_each_role_walks_its_pages_in_chinese_then_english_then_chinese(
-    live_url, phone_page, phone, home
+    demo, live_url, phone_page, phone, home
 ):
-    call_command("seed_demo", stdout=io.StringIO())
     page = phone_page
     log_in(page, live_url, phone)
     assert _walk(page, live_url, home, "/", _latin_in_chinese) == {}
@@ -176,8 +173,7 @@ EDITOR_PAGES += ["/admin/snippets/certificates/certificationlevel/", "/admin/ima
     [("13800000003", STAFF_PAGES), ("13800000004", EDITOR_PAGES)],
     ids=["staff", "editor"],
 )
-def test_staff_and_editors_work_in_a_chinese_admin(live_url, laptop_page, phone, pages):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_staff_and_editors_work_in_a_chinese_admin(demo, live_url, laptop_page, phone, pages):
     page = laptop_page
     log_in(page, live_url, phone)
     assert _walk_admin(page, live_url, pages, lambda p: _latin_in_chinese(p, ADMIN_TEXT)) == {}
@@ -189,10 +185,9 @@ def test_staff_and_editors_work_in_a_chinese_admin(live_url, laptop_page, phone,
     ids=["staff", "editor"],
 )
 def test_staff_and_editors_switch_the_admin_to_english_and_back(
-    live_url, laptop_page, phone, pages
+    demo, live_url, laptop_page, phone, pages
 ):
     """The admin follows the language she chose on the site (her account's preference)."""
-    call_command("seed_demo", stdout=io.StringIO())
     page = laptop_page
     log_in(page, live_url, phone)
     page.goto(live_url + "/learn/")

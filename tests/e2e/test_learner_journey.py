@@ -1,8 +1,6 @@
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from PIL import Image
 
 from assessments.models import Submission
@@ -48,11 +46,10 @@ def _grade(page, level, decision, feedback):
 
 
 def test_demo_learner_passes_a_quiz_and_her_task_goes_through_a_revision(
-    live_url, phone_page, tmp_path
+    demo, live_url, phone_page, tmp_path
 ):
     from playwright.sync_api import expect
 
-    call_command("seed_demo", stdout=io.StringIO())
     photo = tmp_path / "活动.jpg"
     Image.new("RGB", (800, 600), (90, 160, 90)).save(photo, "JPEG")
     page = phone_page

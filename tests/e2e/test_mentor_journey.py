@@ -1,8 +1,6 @@
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from tests.conftest import COMMITTED_DB
 from tests.e2e.conftest import log_in
@@ -10,10 +8,9 @@ from tests.e2e.conftest import log_in
 pytestmark = [pytest.mark.browser, COMMITTED_DB]
 
 
-def test_demo_mentor_logs_a_home_visit_and_the_flag_clears(live_url, phone_page):
+def test_demo_mentor_logs_a_home_visit_and_the_flag_clears(demo, live_url, phone_page):
     from playwright.sync_api import expect
 
-    call_command("seed_demo", stdout=io.StringIO())
     page = phone_page
 
     log_in(page, live_url, "13800000002")

@@ -5,13 +5,11 @@ clears the phone, a new service worker keeps her queue, and the pages stay light
 Service-worker requests are reported to Playwright (PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_
 EVENTS), so the tests also see that nothing is fetched from anywhere but the site."""
 
-import io
 import os
 import re
 from urllib.parse import urlparse
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
 
@@ -149,8 +147,7 @@ def save_course(page, live_url):
     saver.get_by_role("button", name=zh("Remove from this phone")).wait_for()
 
 
-def test_installable_and_an_unsaved_page_offline(live_url, phone_page):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_installable_and_an_unsaved_page_offline(demo, live_url, phone_page):
     page = phone_page
     foreign = foreign_requests(page)
     log_in(page, live_url, "13800000001")
@@ -192,8 +189,7 @@ def test_installable_and_an_unsaved_page_offline(live_url, phone_page):
     assert not foreign, foreign
 
 
-def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page, tmp_path):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_save_a_course_learn_offline_and_sync_exactly_once(demo, live_url, phone_page, tmp_path):
     learner = User.objects.get(phone="+8613800000001")
     task = PracticalTask.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
     quiz = Quiz.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
@@ -302,11 +298,10 @@ def test_save_a_course_learn_offline_and_sync_exactly_once(live_url, phone_page,
 
 
 def test_a_new_service_worker_keeps_the_queue_and_sign_out_warns(
-    live_url, phone_page, settings, monkeypatch
+    demo, live_url, phone_page, settings, monkeypatch
 ):
     from courses.offline import views as offline_views
 
-    call_command("seed_demo", stdout=io.StringIO())
     learner = User.objects.get(phone="+8613800000001")
     page = phone_page
     log_in(page, live_url, "13800000001")
@@ -357,13 +352,12 @@ def test_a_new_service_worker_keeps_the_queue_and_sign_out_warns(
     assert page.evaluate(STORES)["queue"] == 0
 
 
-def test_learner_pages_stay_under_30_kb(live_url, phone_page):
+def test_learner_pages_stay_under_30_kb(demo, live_url, phone_page):
     """HTML, CSS and JS transferred (bodies and headers) for a visit of each learner page with
     nothing cached: the browser's cache disabled and service workers blocked, so the service
     worker's own script and the Workbox files it loads once in the background are not
     counted; images are not counted. Static files are counted as this test server sends them,
     uncompressed (whitenoise compresses them in production)."""
-    call_command("seed_demo", stdout=io.StringIO())
     task = PracticalTask.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
     quiz = Quiz.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
     context = phone_page.context.browser.new_context(

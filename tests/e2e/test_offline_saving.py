@@ -1,10 +1,7 @@
 """A course saved on the phone, in Chromium: it follows an editor's change when she is next
 online, and a phone with no room left says so in her language and keeps nothing half-saved."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from wagtail.rich_text import RichText
 
 from courses.models import LessonPage
@@ -37,10 +34,9 @@ KEPT_WITH = """([path, text, seconds]) => new Promise((resolve) => {
 })"""
 
 
-def test_a_saved_course_follows_an_editors_change(live_url, phone_page, settings):
+def test_a_saved_course_follows_an_editors_change(demo, live_url, phone_page, settings):
     # Every page opened online checks her saved courses (in use: at most every 5 minutes).
     settings.OFFLINE_REFRESH_SECONDS = 0
-    call_command("seed_demo", stdout=io.StringIO())
     lesson = LessonPage.objects.get(
         url_path__endswith="/opening-hours/", locale__language_code="zh-hans"
     )
@@ -66,8 +62,7 @@ def test_a_saved_course_follows_an_editors_change(live_url, phone_page, settings
     page.context.set_offline(False)
 
 
-def test_a_full_phone_says_so_and_keeps_nothing_half_saved(live_url, phone_page):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_a_full_phone_says_so_and_keeps_nothing_half_saved(demo, live_url, phone_page):
     page = phone_page
     log_in(page, live_url, "13800000001")
     page.goto(live_url + COURSE)

@@ -2,12 +2,10 @@
 scaled down in the phone, progress shown, tried again when the network drops, nothing she
 typed lost, and in within 20 seconds."""
 
-import io
 import re
 import time
 
 import pytest
-from django.core.management import call_command
 from PIL import Image
 
 from assessments.models import PracticalTask, Submission
@@ -36,8 +34,7 @@ def phone_photo(path):
     return path
 
 
-def test_a_4_mb_photo_on_slow_3g_arrives_within_20_seconds(live_url, phone_page, tmp_path):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_a_4_mb_photo_on_slow_3g_arrives_within_20_seconds(demo, live_url, phone_page, tmp_path):
     learner = User.objects.get(phone="+8613800000001")
     task = PracticalTask.objects.filter(locale__language_code="zh-hans").order_by("pk").first()
     page = phone_page

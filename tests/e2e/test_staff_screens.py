@@ -1,9 +1,6 @@
 """Staff screens on the laptop a county programme officer works on (1280 px)."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from lms.programme.models import Cohort
@@ -13,8 +10,7 @@ from tests.e2e.conftest import log_in
 pytestmark = [pytest.mark.browser, COMMITTED_DB]
 
 
-def test_the_cohort_matrix_keeps_each_name_on_one_line_at_1280(live_url, laptop_page):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_cohort_matrix_keeps_each_name_on_one_line_at_1280(demo, live_url, laptop_page):
     cohort = Cohort.objects.get(name="七星关区2026年初级班")
     page = laptop_page
     log_in(page, live_url, "13800000003")

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from lms.accounts.models import User
+from lms.accounts.models import RegionKind, User
 from lms.engagement.services import mentor_digests_send
 from lms.engagement.tasks import send_mentor_digests_task
 from lms.mentoring.services import assignments_notify, mentor_assign
@@ -12,7 +12,7 @@ from lms.mentoring.tasks import notify_assignments_task
 from lms.notifications.models import Delivery, Notification
 from lms.notifications.services import notification_deliver, notify
 from lms.notifications.tasks import deliver_notification
-from tests.factories import UserFactory, make_mentor, region_tree
+from tests.factories import UserFactory, make_mentor, make_region, region_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +100,19 @@ def test_notifications_are_written_in_the_recipients_language():
     assignments_notify(assignment_ids=[assignment.pk])
     assert Notification.objects.get(recipient=learner).title == "Your mentor is 张丽华"
     assert Notification.objects.get(recipient=mentor).title.startswith("新学员")
+
+
+def test_a_new_mentees_village_is_named_in_each_language_whatever_language_is_active():
+    """The task that writes it may run with any language active (a worker, or the demo
+    loaded from a page in English): each language's text names the village in that
+    language."""
+    village = make_region("小坝村", RegionKind.VILLAGE, region_tree()["t1"], name_en="Xiaoba")
+    mentor = make_mentor(village)
+    assignment = mentor_assign(learner=UserFactory(home_region=village), mentor=mentor)
+    with translation.override("en"):
+        assignments_notify(assignment_ids=[assignment.pk])
+    texts = Notification.objects.get(recipient=mentor).texts
+    assert texts["zh-hans"]["body"] == "小坝村" and texts["en"]["body"] == "Xiaoba"
 
 
 def test_the_weekly_digest_goes_once_a_week_to_mentors_with_flagged_mentees(sms_outbox):

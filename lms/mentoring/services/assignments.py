@@ -324,7 +324,9 @@ def assignments_notify(*, assignment_ids) -> int:
             NotificationKind.MENTEE_ASSIGNED,
             assignment,
             title=lambda learner=learner: _("New mentee: %(name)s") % {"name": learner},
-            body=learner.home_region.display_name if learner.home_region else "",
+            body=lambda learner=learner: (
+                learner.home_region.display_name if learner.home_region else ""
+            ),
             url=lambda learner=learner: reverse("mentoring:mentee", args=[learner.pk]),
         )
     return new
