@@ -67,3 +67,7 @@ def test_pages_send_a_strict_content_security_policy_and_no_inline_script(client
         body = client.get(url).content.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body), url
         assert not re.search(r"\son(click|load|submit|change)=", body), url
+    # A redirect shows nothing: the page it leads to brings the policy.
+    redirect = client.get("/learn")
+    assert redirect.status_code == 301 and "Content-Security-Policy" not in redirect
+    assert "Content-Security-Policy" in client.get(redirect["Location"])

@@ -16,6 +16,7 @@ from courses.models import LessonPage
 from courses.services import enrolment_create, lesson_complete
 from lms.accounts import roles
 from lms.mentoring.services import mentor_assign
+from tests.conftest import COMMITTED_DB
 from tests.factories import (
     UserFactory,
     lessons_of,
@@ -185,7 +186,7 @@ def test_with_the_cache_down_she_stays_logged_in(learner_client, ladder, setting
     assert "maximum recursion" not in caplog.text
 
 
-@pytest.mark.django_db(transaction=True)
+@COMMITTED_DB
 def test_a_change_is_read_at_once_by_its_transaction_and_by_everyone_after_its_commit():
     """A write inside a transaction: its own later reads are made afresh; everyone else keeps
     reading what is committed until the commit, then reads the change; a rollback changes

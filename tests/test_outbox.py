@@ -12,6 +12,7 @@ from lms.core import outbox
 from lms.core.models import OutboxTask
 from lms.core.signals import activity_changed, progress_changed
 from lms.core.tasks import enqueue_on_commit
+from tests.conftest import COMMITTED_DB
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_work_is_recorded_in_the_writers_transaction(no_broker_yet):
     assert OutboxTask.objects.get().done_at is None  # waits for a worker
 
 
-@pytest.mark.django_db(transaction=True)
+@COMMITTED_DB
 def test_one_row_per_transaction_for_the_ids_of_every_call(no_broker_yet):
     from django.db import transaction
 
@@ -59,7 +60,7 @@ def test_one_row_per_transaction_for_the_ids_of_every_call(no_broker_yet):
     assert [r.args for r in OutboxTask.objects.order_by("pk")][1:] == [[[8], []]]
 
 
-@pytest.mark.django_db(transaction=True)
+@COMMITTED_DB
 def test_without_a_broker_a_transaction_is_settled_once_for_everyone(monkeypatch):
     """`make run` and the demo (one transaction): the row runs in-process after the commit,
     once, with the learners of every call."""
@@ -156,7 +157,7 @@ def test_administrators_see_the_background_tasks_and_staff_do_not(client, no_bro
     assert client.get(url).status_code in (302, 403)
 
 
-@pytest.mark.django_db(transaction=True)
+@COMMITTED_DB
 def test_a_passed_quiz_leaves_one_row_for_her_progress_and_activity(no_broker_yet):
     """A submission writes one row of work to follow it (her progress, which settles her
     activity too), not a row and then a second write widening it."""

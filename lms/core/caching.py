@@ -25,7 +25,7 @@ from .transactions import in_own_transaction
 
 logger = logging.getLogger(__name__)
 
-_MISSING = object()
+MISSING = object()
 _request_memo = contextvars.ContextVar("companion_request_memo", default=None)
 # While a whole page is made to be kept (kept_responses.py): what it read.
 _recording = contextvars.ContextVar("companion_recording", default=None)
@@ -47,12 +47,16 @@ def generations(*names) -> dict | None:
         recording.names.update(names)
     memo = _request_memo.get()
     wanted = [name for name in names if memo is None or name not in memo]
-    if wanted and memo is not None and not memo:
+    along = ()
+    if wanted and memo is not None and _FIRST in memo:
         wanted = list(dict.fromkeys([*wanted, *PREFETCHED]))
+        along = memo.pop(_FIRST)
     found = {}
     if wanted:
         try:
-            stored = cache.get_many([_key(name) for name in wanted])
+            stored = cache.get_many([*(_key(name) for name in wanted), *along])
+            if along:
+                memo[_ALONG] = {key: stored.get(key) for key in along}
             missing = {_key(n): uuid.uuid4().hex for n in wanted if _key(n) not in stored}
             if missing:
                 cache.set_many(missing, timeout=None)
@@ -183,11 +187,11 @@ def cached(key: tuple, *, depends_on: tuple, compute, timeout=60 * 60 * 6):
     if full is None:
         return compute()
     try:
-        value = cache.get(full, _MISSING)
+        value = cache.get(full, MISSING)
     except Exception as exc:  # noqa: BLE001
         _warn(exc)
         return compute()
-    if value is _MISSING:
+    if value is MISSING:
         value = _computed(compute)
         try:
             cache.set(full, value, timeout)
@@ -204,8 +208,8 @@ def memoized(key: tuple, *, depends_on: tuple, compute):
     full = _full_key(key, depends_on)
     if full is None:
         return compute()
-    value = _process_memo.get(full, _MISSING)
-    if value is _MISSING:
+    value = _process_memo.get(full, MISSING)
+    if value is MISSING:
         value = _computed(compute)
         _process_memo[full] = value
         if len(_process_memo) > _PROCESS_MEMO_LIMIT:
@@ -228,14 +232,34 @@ def learner_changed(learner_ids):
         bump(*names)
 
 
+def read_along(key):
+    """The value of cache `key` as the request's first read of generation tokens found it
+    (asked for together with them: one round trip; None if it was not in the cache), or
+    MISSING if it was not read so (no tokens asked for yet, or the cache was down): the
+    caller reads it itself then. For a key the request reads once, early: its login
+    (lms/core/sessions.py)."""
+    memo = _request_memo.get()
+    along = memo.get(_ALONG) if memo else None
+    return along.pop(key, MISSING) if along else MISSING
+
+
+# In a request's memo: the cache keys to read with its first tokens, then what they held.
+_FIRST, _ALONG = object(), object()
+
+
 class RequestMemoMiddleware:
-    """Generation tokens are read once per request, not once per use."""
+    """Generation tokens are read once per request, not once per use; the request's login
+    is read in the same round trip (read_along)."""
 
     def __init__(self, get_response):
+        from .sessions import cache_key_of
+
         self.get_response = get_response
+        self.login_key = cache_key_of
 
     def __call__(self, request):
-        token = _request_memo.set({})
+        key = self.login_key(request)
+        token = _request_memo.set({_FIRST: (key,) if key else ()})
         try:
             return self.get_response(request)
         finally:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connections
 from django.http import HttpResponseRedirect
+from django.http.response import HttpResponseRedirectBase
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
@@ -67,6 +68,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     editors run inline scripts that staff and editors (trusted, signed in) load."""
 
     ADMIN_SCRIPTS = {"script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL]}
+
+    def process_response(self, request, response):
+        # A redirect shows nothing for a policy to guard (the page it leads to has its own):
+        # a quiz submission or a saved form is spared building one.
+        if isinstance(response, HttpResponseRedirectBase):
+            return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)

@@ -8,13 +8,26 @@ copy) stops working within minutes, not at the end of its 30 days."""
 
 import logging
 
+from django.conf import settings
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
 from django.contrib.sessions.backends.db import SessionStore as DBStore
+from django.core.cache import DEFAULT_CACHE_ALIAS
+
+from .caching import MISSING, read_along
 
 logger = logging.getLogger(__name__)
 
 
 CACHE_SECONDS = 5 * 60
+
+
+def cache_key_of(request) -> str | None:
+    """The cache key of the request's login, if it names one (for caching.read_along)."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    if settings.SESSION_CACHE_ALIAS == DEFAULT_CACHE_ALIAS and key.isalnum() and len(key) >= 8:
+        return KEY_PREFIX + key
+    return None
 
 
 class SessionStore(CachedDBStore):
@@ -27,8 +40,11 @@ class SessionStore(CachedDBStore):
             logger.warning("session not cached: %s", exc)
 
     def load(self):
+        # Usually read already, with the request's first generation tokens.
+        data = read_along(self.cache_key)
         try:
-            data = self._cache.get(self.cache_key)
+            if data is MISSING:
+                data = self._cache.get(self.cache_key)
         except Exception:  # noqa: BLE001 - the cache is down: the database has it
             data = None
         if data is not None:
