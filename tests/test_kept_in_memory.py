@@ -224,3 +224,39 @@ def test_a_change_is_read_at_once_by_its_transaction_and_by_everyone_after_its_c
             bump("test-generation")
             raise RuntimeError
     assert (read(), read()) == (5, 5)  # a savepoint rolled back: the outer change still counts
+
+
+def test_her_login_is_read_with_the_sites_generations_in_one_cache_round_trip(
+    client, learner, monkeypatch
+):
+    """A signed-in page asks the cache once for her login and the usual generations (not
+    once more for the login); signing out ends the login at once all the same."""
+    from django.core.cache import caches
+
+    client.force_login(learner)
+    assert client.get("/learn/").status_code == 200  # her login and the tokens are cached
+    asked, inside = [], []  # each call a page makes (the local cache's get_many calls get)
+    cache_object = caches["default"]
+    get, get_many = cache_object.get, cache_object.get_many
+
+    def one(key, *args, **kwargs):
+        if not inside:
+            asked.append(key)
+        return get(key, *args, **kwargs)
+
+    def many(keys, *args, **kwargs):
+        asked.append(tuple(keys))
+        inside.append(True)
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(cache_object, "get", one)
+    monkeypatch.setattr(cache_object, "get_many", many)
+    assert client.get("/learn/").status_code == 200
+    login = [keys for keys in asked if "sessions" in str(keys)]
+    assert len(login) == 1 and isinstance(login[0], tuple) and "gen:pages" in login[0]
+    monkeypatch.undo()
+    client.post(reverse("account_logout"))
+    assert client.get("/learn/").status_code == 302
