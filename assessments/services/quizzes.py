@@ -175,12 +175,11 @@ def _store_answers(attempt, cleaned, questions, *, score: bool):
         rows.append((question.pk, selected, is_correct))
     if not rows:
         return
-    fields = {f.name: f for f in AttemptAnswer._meta.concrete_fields}
-    now = fields["answered_at"].get_db_prep_save(timezone.now(), connection)
+    as_json = AttemptAnswer._meta.get_field("selected").get_db_prep_save
+    now = AttemptAnswer._meta.get_field("answered_at").get_db_prep_save(timezone.now(), connection)
     params = []
     for question_id, selected, is_correct in rows:
-        selected = fields["selected"].get_db_prep_save(selected, connection)
-        params += [attempt.pk, question_id, selected, is_correct, now]
+        params += [attempt.pk, question_id, as_json(selected, connection), is_correct, now]
     table = connection.ops.quote_name(AttemptAnswer._meta.db_table)
     values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
     with connection.cursor() as cursor:

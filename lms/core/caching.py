@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 MISSING = object()
 _request_memo = contextvars.ContextVar("companion_request_memo", default=None)
+# In a request's memo: the cache keys to read with its first tokens, then what they held.
+_FIRST, _ALONG = object(), object()
 # While a whole page is made to be kept (kept_responses.py): what it read.
 _recording = contextvars.ContextVar("companion_recording", default=None)
 _process_memo: OrderedDict = OrderedDict()
@@ -243,16 +245,12 @@ def read_along(key):
     return along.pop(key, MISSING) if along else MISSING
 
 
-# In a request's memo: the cache keys to read with its first tokens, then what they held.
-_FIRST, _ALONG = object(), object()
-
-
 class RequestMemoMiddleware:
     """Generation tokens are read once per request, not once per use; the request's login
     is read in the same round trip (read_along)."""
 
     def __init__(self, get_response):
-        from .sessions import cache_key_of
+        from .sessions import cache_key_of  # the session store reads this module's memo
 
         self.get_response = get_response
         self.login_key = cache_key_of
