@@ -333,6 +333,20 @@ def test_cohort_matrix_shows_each_requirement_and_links_to_her_checklist(client,
     _ = (behind, paused)
 
 
+def test_cohort_matrix_cells_are_shown_escaped_with_her_name_linked(client, ladder, counties):
+    province, county, _other = counties
+    cohort = CohortFactory(name="初级班", region=county)
+    odd = cohort_member(cohort, "<b>阿梅</b> & 1")
+    complete_course(odd, ladder.course)
+    client.force_login(staff_user(province))
+    html = client.get(reverse("dashboards:cohort", args=[cohort.pk])).content.decode()
+    link = reverse("learn:learner_detail", args=[odd.pk])
+    assert f'<td><a href="{link}">&lt;b&gt;阿梅&lt;/b&gt; &amp; 1</a></td>' in html
+    assert "<b>阿梅</b>" not in html
+    # Her status in the reader's language (the admin's: Chinese), then the course's cell.
+    assert f"<td>{_zh_label(MembershipStatus.ACTIVE)}</td><td>✓</td>" in html
+
+
 def _zh_label(choice):
     with translation.override("zh-hans"):
         return str(choice.label)

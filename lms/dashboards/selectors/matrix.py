@@ -11,7 +11,7 @@ from certificates.readiness import readiness_bulk
 from certificates.requirements import UNITS
 from lms.core.translation import localized
 from lms.mentoring.models import MentorAssignment
-from lms.programme.models import CohortMembership
+from lms.programme.models import CohortMembership, MembershipStatus
 
 from .common import levels_by_slug
 
@@ -150,6 +150,9 @@ def matrix_table(matrix):
         _("Ready"),
     ]
     table = []
+    # The statuses' names looked up once: the model's get_status_display makes a dict of
+    # the choices again for each row.
+    statuses = {value: str(label) for value, label in MembershipStatus.choices}
     for row in matrix.rows:
         by_requirement = {id(c.requirement): c for c in row.readiness.checks}
         extra = [
@@ -162,7 +165,7 @@ def matrix_table(matrix):
                 str(row.learner),
                 str(row.learner.home_region or ""),
                 row.mentor_name,
-                row.membership.get_status_display(),
+                statuses.get(row.membership.status, row.membership.status),
                 *[
                     _check_cell(by_requirement[id(r)]) if id(r) in by_requirement else ""
                     for r in matrix.requirements

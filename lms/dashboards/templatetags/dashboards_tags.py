@@ -1,8 +1,14 @@
-"""A bar for the dashboards' charts: a simple tag, not an included template, because the
-overview of a province draws a thousand of them."""
+"""The dashboards' tags: simple tags, not included templates or loops of the template
+language, because a province's overview draws a thousand bars and a cohort's matrix
+thousands of cells."""
+
+import html
 
 from django import template
+from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 
 register = template.Library()
 
@@ -21,3 +27,21 @@ def bar(percent, colour="green"):
         width,
         COLOURS.get(colour, COLOURS["green"]),
     )
+
+
+def _cell(value):
+    """A value as {{ value }} shows it (in the reader's time zone and number format, escaped
+    unless it is safe already)."""
+    value = localize(template_localtime(value))
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
+@register.simple_tag
+def cells(row, link=None):
+    """A table row's cells in one call: a cohort's matrix is thousands of cells, on which
+    the template language would spend most of the page's time. With `link`, the first cell
+    links to it (the learner)."""
+    tds = [f"<td>{_cell(value)}</td>" for value in row]
+    if link and tds:
+        tds[0] = f'<td><a href="{_cell(link)}">{tds[0][4:-5]}</a></td>'
+    return mark_safe("".join(tds))  # noqa: S308 - every value is escaped by _cell
