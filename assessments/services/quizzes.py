@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from lms.core.signals import progress_changed
 from lms.core.translation import canonical
 
 from ..models import AttemptAnswer, Question, QuestionKind, Quiz, QuizAttempt
+from .attempt_rows import answers_upsert, scored_write, store_answers
 
 
 def quiz_draw(quiz, questions, *, drawn=False) -> tuple[list, dict]:
@@ -162,36 +163,6 @@ def _clean_answers(attempt, answers, questions) -> dict[int, list[str]]:
     return cleaned
 
 
-def _store_answers(attempt, cleaned, questions, *, score: bool):
-    """Her answers, one row per question (replacing what she saved before), in one
-    statement: the upsert the per-question unique constraint allows, written out because
-    the ORM's bulk upsert costs a quiz submission more than its database work."""
-    rows = []
-    for question in questions:
-        if question.pk not in cleaned and not score:
-            continue
-        selected = cleaned.get(question.pk, [])
-        is_correct = (set(selected) == question.correct) if score else None
-        rows.append((question.pk, selected, is_correct))
-    if not rows:
-        return
-    as_json = AttemptAnswer._meta.get_field("selected").get_db_prep_save
-    now = AttemptAnswer._meta.get_field("answered_at").get_db_prep_save(timezone.now(), connection)
-    params = []
-    for question_id, selected, is_correct in rows:
-        params += [attempt.pk, question_id, as_json(selected, connection), is_correct, now]
-    table = connection.ops.quote_name(AttemptAnswer._meta.db_table)
-    values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (attempt_id, question_id, selected, is_correct, answered_at) "
-            f"VALUES {values} ON CONFLICT (attempt_id, question_id) DO UPDATE SET "
-            "selected = excluded.selected, is_correct = excluded.is_correct, "
-            "answered_at = excluded.answered_at",
-            params,
-        )
-
-
 def _saved_answers(attempt):
     return {
         a.question_id: a.selected
@@ -202,7 +173,7 @@ def _saved_answers(attempt):
 def _score(attempt, questions, answers, *, timed_out=False, at=None):
     """Score the attempt from `answers` (question id → selected ids) and close it, as
     submitted `at` (never before it started) or now."""
-    _store_answers(attempt, answers, questions, score=True)
+    answers_sql, answers_params = answers_upsert(attempt, answers, questions, score=True)
     correct = sum(1 for q in questions if set(answers.get(q.pk, [])) == q.correct)
     # Scored over the questions that still exist: one an editor removed while she was
     # answering counts neither for nor against her.
@@ -218,16 +189,7 @@ def _score(attempt, questions, answers, *, timed_out=False, at=None):
         # Announced before the save, whose own announcement (her activity) it then covers:
         # one row of the outbox for both.
         progress_changed([attempt.learner_id], sender=QuizAttempt)
-    attempt.save(
-        update_fields=[
-            "question_count",
-            "correct_count",
-            "score",
-            "passed",
-            "submitted_at",
-            "timed_out",
-        ]
-    )
+    scored_write(attempt, answers_sql, answers_params)
     if attempt.passed and attempt.lesson_id:
         _complete_lesson_if_open(attempt)
 
@@ -294,7 +256,7 @@ def attempt_answers_save(*, attempt_id, learner, answers) -> QuizAttempt:
             code="time_up",
         )
     questions = _questions_of(attempt)
-    _store_answers(attempt, _clean_answers(attempt, answers, questions), questions, score=False)
+    store_answers(attempt, _clean_answers(attempt, answers, questions), questions, score=False)
     return attempt
 
 
@@ -326,7 +288,7 @@ def attempt_submit(
         merged = {**_saved_answers(attempt), **cleaned}
     attempt.unanswered = [q.pk for q in questions if not merged.get(q.pk)]
     if when_complete and attempt.unanswered:
-        _store_answers(attempt, cleaned, questions, score=False)
+        store_answers(attempt, cleaned, questions, score=False)
         return attempt, "unanswered"
     _score(attempt, questions, merged, at=at)
     return attempt, "submitted"

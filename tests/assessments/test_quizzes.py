@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models.signals import post_save
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assessments.models import AttemptAnswer, QuizAttempt
@@ -149,6 +151,48 @@ def test_a_second_submit_changes_nothing(learner):
     assert (outcome, second) == ("submitted", "already")
     assert again.score == 100 and again.submitted_at == attempt.submitted_at
     assert AttemptAnswer.objects.filter(attempt=attempt, is_correct=True).count() == 3
+
+
+def test_a_submission_is_stored_in_one_statement_on_postgresql_and_announced_as_a_save(learner):
+    """The scored attempt and her answers are written together (one database round trip on
+    PostgreSQL), and the attempt's save is announced as the ORM announces it: her pages and
+    her engagement facts follow it."""
+    quiz = make_quiz()
+    attempt, _ = attempt_start(learner=learner, quiz=quiz)
+    heard = []
+
+    def listener(sender, instance, created, update_fields, **kwargs):
+        heard.append((instance.pk, created, set(update_fields), instance.submitted_at))
+
+    post_save.connect(listener, sender=QuizAttempt, dispatch_uid="test-heard")
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            attempt, outcome = _submit(learner, attempt, right_answers(attempt))
+    finally:
+        post_save.disconnect(dispatch_uid="test-heard", sender=QuizAttempt)
+    assert outcome == "submitted"
+    writes = [
+        q["sql"]
+        for q in queries
+        if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT", "WITH"))
+        and ("quizattempt" in q["sql"] or "attemptanswer" in q["sql"])
+    ]
+    if connection.vendor == "postgresql":
+        assert len(writes) == 1 and writes[0].startswith("WITH")
+    else:
+        assert len(writes) == 2
+    stored = QuizAttempt.objects.get(pk=attempt.pk)
+    assert (stored.score, stored.passed, stored.correct_count) == (100, True, 3)
+    assert stored.submitted_at == attempt.submitted_at
+    assert AttemptAnswer.objects.filter(attempt=attempt, is_correct=True).count() == 3
+    assert heard == [
+        (
+            attempt.pk,
+            False,
+            {"question_count", "correct_count", "score", "passed", "submitted_at", "timed_out"},
+            attempt.submitted_at,
+        )
+    ]
 
 
 def _expire(attempt, seconds_ago=120):
