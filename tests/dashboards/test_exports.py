@@ -6,6 +6,8 @@ import csv
 import datetime
 import io
 import os
+import tempfile
+import tracemalloc
 
 import pytest
 from django.conf import settings as django_settings
@@ -16,11 +18,14 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from lms.accounts import roles
-from lms.core.spreadsheets import XLSX_TYPE
+from lms.accounts.models import User
+from lms.core.spreadsheets import XLSX_TYPE, write_spreadsheet
 from lms.dashboards import exports, selectors
 from lms.dashboards.models import ExportJob, ExportStatus, ExportTable
 from lms.dashboards.tasks import export_job_run_task, export_jobs_purge_task
+from lms.engagement.models import EngagementSettings, LearnerFacts
 from lms.mentoring.services import mentor_assign
+from lms.programme.models import Cohort, CohortMembership
 from tests.factories import (
     CohortFactory,
     cohort_member,
@@ -185,6 +190,60 @@ def test_a_large_cohort_matrix_export_keeps_its_cohort_and_filters(
     rows = _csv_rows(content)
     assert rows[0][:4] == [zh("Learner"), zh("Village"), zh("Mentor"), zh("Status")]
     assert [row[0] for row in rows[1:]] == ["妈妈1", "妈妈2", "妈妈3"]  # an unknown sort: by name
+
+
+def _big_cohort(county, learners, tag):
+    """`learners` active members of one cohort, none with a mentor (so each is at risk),
+    written in bulk with the engagement facts rows their memberships make."""
+    cohort = CohortFactory(name=f"大班{tag}", region=county)
+    users = User.objects.bulk_create(
+        [
+            User(username=f"big{tag}-{n}", display_name=f"妈妈{tag}{n:05}", password="!")
+            for n in range(learners)
+        ]
+    )
+    CohortMembership.objects.bulk_create(
+        [CohortMembership(cohort=cohort, learner=user) for user in users]
+    )
+    LearnerFacts.objects.bulk_create(
+        [
+            LearnerFacts(learner=user, display_name=user.display_name, date_joined=user.date_joined)
+            for user in users
+        ]
+    )
+    return cohort
+
+
+def _export_peak(cohort, *, hold):
+    """The most memory the at-risk export of `cohort` takes while it is written to a file
+    (tracemalloc), streamed or (`hold`) with its rows read into a list first, and its rows."""
+    headers, rows = selectors.at_risk_table(
+        selectors.at_risk_rows(Cohort.objects.filter(pk=cohort.pk)), EngagementSettings.load()
+    )
+    with tempfile.TemporaryFile() as out:
+        tracemalloc.start()
+        try:
+            written = write_spreadsheet(out, headers, list(rows) if hold else rows, "xlsx")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    return peak, written
+
+
+def test_a_large_export_is_streamed_its_memory_does_not_grow_with_its_rows(counties):
+    _province, county, _other = counties
+    # Both longer than two of the cursor's chunks (2,000 rows), which the reading holds.
+    small, large = _big_cohort(county, 4000, "a"), _big_cohort(county, 10000, "b")
+    _export_peak(small, hold=False)  # the first run's one-time costs (the ladder, imports)
+    # The least of two runs each: a peak now and then holds something of an earlier query.
+    streamed = [min(_export_peak(c, hold=False) for _ in range(2)) for c in (small, large)]
+    held = [_export_peak(cohort, hold=True) for cohort in (small, large)]
+    assert [written for _peak, written in streamed] == [4000, 10000]
+    grows_streamed = streamed[1][0] - streamed[0][0]
+    grows_held = held[1][0] - held[0][0]
+    # Holding 6,000 more rows costs their cells (megabytes); streamed, they are read, their
+    # cohorts looked up and written a batch at a time: the same memory for both.
+    assert grows_streamed < grows_held / 4, (grows_streamed, grows_held)
 
 
 def test_under_the_limit_the_export_is_immediate(client, counties, settings):

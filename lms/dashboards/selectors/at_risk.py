@@ -1,10 +1,12 @@
 """Learners at risk: the active members of the staff member's cohorts who need attention,
 by the one engagement rule (lms/engagement/rules.py)."""
 
+import itertools
 import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -92,19 +94,10 @@ class AtRiskRows:
         return self._read(self.by_name)
 
     def _read(self, facts, among=None, order=None):
-        """The rows of `facts`: their cohorts among the list's (one query), and their names
-        and reasons (lms.engagement.rules.engagement_stream)."""
-        members = active_members(self.cohorts)
-        members = members.filter(
-            learner_id__in=among if among is not None else facts.values("learner_id")
-        )
-        cohorts = {}
-        for learner_id, name in (
-            members.order_by("learner_id", "cohort__name")
-            .values_list("learner_id", "cohort__name")
-            .iterator(chunk_size=5000)
-        ):
-            cohorts.setdefault(learner_id, []).append(name)
+        """The rows of `facts`, with their names and reasons
+        (lms.engagement.rules.engagement_stream), and their cohorts among the list's, read
+        for each batch of rows as they come (one query a batch): memory stays the same
+        whatever the length of the list."""
         english = get_language() == "en"
         stream = engagement_stream(
             facts,
@@ -120,17 +113,37 @@ class AtRiskRows:
             ),
         )
         rows = {} if order is not None else None
-        for pk, (name, username, village, village_en), reasons in stream:
-            if pk not in cohorts:  # no longer an active member since the list was counted
-                continue
-            village = (english and village_en) or village or ""
-            row = RiskRow(Person(pk, name or username, village), cohorts[pk], reasons)
-            if rows is None:
-                yield row
-            else:
-                rows[pk] = row
+        size = self._batch_size()
+        for batch in iter(lambda: list(itertools.islice(stream, size)), []):
+            cohorts = self._cohorts_of([pk for pk, _values, _reasons in batch])
+            for pk, (name, username, village, village_en), reasons in batch:
+                if pk not in cohorts:  # no longer an active member since the list was counted
+                    continue
+                village = (english and village_en) or village or ""
+                row = RiskRow(Person(pk, name or username, village), cohorts[pk], reasons)
+                if rows is None:
+                    yield row
+                else:
+                    rows[pk] = row
         if order is not None:
             yield from (rows[pk] for pk in order if pk in rows)
+
+    @staticmethod
+    def _batch_size():
+        # As many learners as one query may name (SQLite takes 999 parameters).
+        return min(connection.features.max_query_params or 2000, 2000) - 10
+
+    def _cohorts_of(self, learner_ids):
+        """{learner id: the names of her cohorts among the list's}, for these learners."""
+        cohorts = {}
+        for learner_id, name in (
+            active_members(self.cohorts)
+            .filter(learner_id__in=learner_ids)
+            .order_by("learner_id", "cohort__name")
+            .values_list("learner_id", "cohort__name")
+        ):
+            cohorts.setdefault(learner_id, []).append(name)
+        return cohorts
 
 
 def at_risk_table(rows, config):
