@@ -2,11 +2,13 @@
 by the one engagement rule (lms/engagement/rules.py)."""
 
 import itertools
+import json
 import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -113,8 +115,7 @@ class AtRiskRows:
             ),
         )
         rows = {} if order is not None else None
-        size = self._batch_size()
-        for batch in iter(lambda: list(itertools.islice(stream, size)), []):
+        for batch in iter(lambda: list(itertools.islice(stream, BATCH)), []):
             cohorts = self._cohorts_of([pk for pk, _values, _reasons in batch])
             for pk, (name, username, village, village_en), reasons in batch:
                 if pk not in cohorts:  # no longer an active member since the list was counted
@@ -128,22 +129,29 @@ class AtRiskRows:
         if order is not None:
             yield from (rows[pk] for pk in order if pk in rows)
 
-    @staticmethod
-    def _batch_size():
-        # As many learners as one query may name (SQLite takes 999 parameters).
-        return min(connection.features.max_query_params or 2000, 2000) - 10
-
     def _cohorts_of(self, learner_ids):
         """{learner id: the names of her cohorts among the list's}, for these learners."""
         cohorts = {}
         for learner_id, name in (
             active_members(self.cohorts)
-            .filter(learner_id__in=learner_ids)
+            .filter(learner_id__in=_one_parameter(learner_ids))
             .order_by("learner_id", "cohort__name")
             .values_list("learner_id", "cohort__name")
         ):
             cohorts.setdefault(learner_id, []).append(name)
         return cohorts
+
+
+BATCH = 2000  # rows read, looked up and written at a time (the cursor's chunk)
+
+
+def _one_parameter(ids):
+    """These ids as a subquery of one parameter (an array; JSON on SQLite): a list of 2,000
+    ids as an IN list costs Django more to build than the database to run."""
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
 def at_risk_table(rows, config):
