@@ -41,7 +41,7 @@ def cells(row, link=None):
     """A table row's cells in one call: a cohort's matrix is thousands of cells, on which
     the template language would spend most of the page's time. With `link`, the first cell
     links to it (the learner)."""
-    tds = [f"<td>{_cell(value)}</td>" for value in row]
-    if link and tds:
-        tds[0] = f'<td><a href="{_cell(link)}">{tds[0][4:-5]}</a></td>'
-    return mark_safe("".join(tds))  # noqa: S308 - every value is escaped by _cell
+    values = [_cell(value) for value in row]
+    if link and values:
+        values[0] = f'<a href="{_cell(link)}">{values[0]}</a>'
+    return mark_safe("".join(f"<td>{value}</td>" for value in values))  # noqa: S308 - escaped
