@@ -2,13 +2,10 @@
 language, because a province's overview draws a thousand bars and a cohort's matrix
 thousands of cells."""
 
-import html
-
 from django import template
-from django.utils.formats import localize
+from django.template.base import render_value_in_context
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
 
 register = template.Library()
 
@@ -29,19 +26,12 @@ def bar(percent, colour="green"):
     )
 
 
-def _cell(value):
-    """A value as {{ value }} shows it (in the reader's time zone and number format, escaped
-    unless it is safe already)."""
-    value = localize(template_localtime(value))
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-
-
-@register.simple_tag
-def cells(row, link=None):
-    """A table row's cells in one call: a cohort's matrix is thousands of cells, on which
-    the template language would spend most of the page's time. With `link`, the first cell
-    links to it (the learner)."""
-    values = [_cell(value) for value in row]
+@register.simple_tag(takes_context=True)
+def cells(context, row, link=None):
+    """A table row's cells in one call, each as {{ value }} shows it: a cohort's matrix is
+    thousands of cells, on which the template language's loops would spend most of the
+    page's time. With `link`, the first cell links to it (the learner)."""
+    values = [render_value_in_context(value, context) for value in row]
     if link and values:
-        values[0] = f'<a href="{_cell(link)}">{values[0]}</a>'
+        values[0] = f'<a href="{render_value_in_context(link, context)}">{values[0]}</a>'
     return mark_safe("".join(f"<td>{value}</td>" for value in values))  # noqa: S308 - escaped
